@@ -1,2 +1,42 @@
 //! Pure rules of TBA Doctor: everything that decides, with no browser crate and no I/O.
+//!
+//! Data flows one way: the content script gathers facts into a [`role::Role`], [`evaluate()`]
+//! compares it with an integration [`profile`] and returns a [`evaluate::Verdict`], and the panel
+//! and popup only display that verdict.
+//!
+//! ```
+//! use tba_rules::{Level, ProfileId, Role, Status, Subtab, evaluate};
+//!
+//! let mut role = Role::default();
+//! role.grant("ADMI_LOGIN_OAUTH", Subtab::Setup, Level::Full);
+//! role.grant("ADMI_WEBSERVICES", Subtab::Setup, Level::View);
+//!
+//! let verdict = evaluate(&role, ProfileId::CloudExtend);
+//! assert_eq!(verdict.status, Status::NeedsFix);
+//! assert_eq!(verdict.missing_ids(), ["ADMI_MANAGE_OWN_OAUTH_TOKENS"]);
+//! assert_eq!(verdict.too_low_ids(), ["ADMI_WEBSERVICES"]);
+//!
+//! // The plan adds and raises; applying it satisfies the profile.
+//! let fixed = tba_rules::plan::apply(&role, &verdict.plan);
+//! let again = evaluate(&fixed, ProfileId::CloudExtend);
+//! assert_eq!(again.status, Status::Ok);
+//! assert!(again.plan.is_empty());
+//! // User Access Tokens now makes Log in using Access Tokens unnecessary.
+//! assert_eq!(again.redundant, ["ADMI_LOGIN_OAUTH"]);
+//! ```
 #![deny(missing_docs)]
+
+pub mod catalog;
+pub mod codec;
+pub mod evaluate;
+pub mod level;
+pub mod plan;
+pub mod profile;
+pub mod role;
+
+pub use catalog::{Permission, Subtab};
+pub use evaluate::{Status, Verdict, Warning, evaluate};
+pub use level::{Level, LevelSet};
+pub use plan::{FixOp, FixPlan};
+pub use profile::ProfileId;
+pub use role::{Grant, Role};
