@@ -26,13 +26,18 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod authmsg;
 pub mod catalog;
 pub mod codec;
+pub mod crosscheck;
 pub mod evaluate;
 pub mod level;
+pub mod page;
 pub mod plan;
 pub mod profile;
+pub mod protocol;
 pub mod role;
+pub mod text;
 
 pub use catalog::{Permission, Subtab};
 pub use evaluate::{Status, Verdict, Warning, evaluate};

@@ -1,0 +1,297 @@
+//! Reading a sublist by two routes (product.md §6, bullet 6): the hidden sublist data and the
+//! visible table. This module compares the two, and turns visible rows into grants where there is
+//! no hidden data (view mode).
+//!
+//! A label the catalog does not know (another UI language, a custom permission) is reported as
+//! unknown, never as a disagreement; the hidden data decides.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::catalog::{self, Subtab};
+use crate::codec::DecodedSublist;
+use crate::level::Level;
+use crate::role::Role;
+
+/// One row of the visible permission table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VisibleRow {
+    /// The Permission cell text.
+    pub label: String,
+    /// The Level cell text.
+    pub level_text: String,
+}
+
+/// A difference between the hidden data and the visible table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Disagreement {
+    /// Both have the id, at different levels.
+    LevelDiffers {
+        /// Permission id.
+        id: String,
+        /// Level in the hidden data.
+        hidden: Level,
+        /// Level in the visible table.
+        visible: Level,
+    },
+    /// Only the hidden data has the id.
+    OnlyHidden {
+        /// Permission id.
+        id: String,
+    },
+    /// Only the visible table has the id.
+    OnlyVisible {
+        /// Permission id.
+        id: String,
+    },
+}
+
+impl Disagreement {
+    /// A short lower-case description, without a trailing period.
+    pub fn message(&self) -> String {
+        match self {
+            Disagreement::LevelDiffers {
+                id,
+                hidden,
+                visible,
+            } => format!(
+                "{id} is {} in the sublist data but {} in the table",
+                hidden.label(),
+                visible.label()
+            ),
+            Disagreement::OnlyHidden { id } => {
+                format!("{id} is in the sublist data but not in the table")
+            }
+            Disagreement::OnlyVisible { id } => {
+                format!("{id} is in the table but not in the sublist data")
+            }
+        }
+    }
+}
+
+/// The result of comparing both routes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CrossCheck {
+    /// Differences; empty unless both routes were read completely.
+    pub disagreements: Vec<Disagreement>,
+    /// Visible labels that match neither a hidden line's label nor a catalog name.
+    pub unknown_labels: Vec<String>,
+}
+
+/// Compares the hidden data with the visible table.
+///
+/// A visible row is matched to a hidden line by the line's own `_display` label first (the same
+/// UI language), then by catalog name. Disagreements are reported only when both routes are
+/// complete. An id only in the hidden data is not reported while some visible label is unknown,
+/// because that label may be the same row in another language.
+pub fn cross_check(
+    hidden: &DecodedSublist,
+    visible: &[VisibleRow],
+    visible_complete: bool,
+) -> CrossCheck {
+    let mut id_by_hidden_label: HashMap<String, &str> = HashMap::new();
+    let mut hidden_levels: HashMap<&str, Option<Level>> = HashMap::new();
+    for line in &hidden.lines {
+        if let Some(label) = &line.label {
+            id_by_hidden_label
+                .entry(normalize(label))
+                .or_insert(line.id.as_str());
+        }
+        hidden_levels.entry(line.id.as_str()).or_insert(line.level);
+    }
+
+    let mut check = CrossCheck::default();
+    let mut visible_levels: Vec<(String, Option<Level>)> = Vec::new();
+    for row in visible {
+        let id = id_by_hidden_label
+            .get(&normalize(&row.label))
+            .map(|id| (*id).to_owned())
+            .or_else(|| catalog::by_name(&row.label).map(|permission| permission.id.to_owned()));
+        match id {
+            Some(id) => visible_levels.push((id, Level::parse(&row.level_text))),
+            None => check.unknown_labels.push(row.label.clone()),
+        }
+    }
+
+    if !(hidden.complete && visible_complete) {
+        return check;
+    }
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (id, visible_level) in &visible_levels {
+        seen.insert(id.as_str());
+        match hidden_levels.get(id.as_str()) {
+            None => check
+                .disagreements
+                .push(Disagreement::OnlyVisible { id: id.clone() }),
+            Some(hidden_level) => {
+                if let (Some(hidden_level), Some(visible_level)) = (*hidden_level, *visible_level)
+                    && hidden_level != visible_level
+                {
+                    check.disagreements.push(Disagreement::LevelDiffers {
+                        id: id.clone(),
+                        hidden: hidden_level,
+                        visible: visible_level,
+                    });
+                }
+            }
+        }
+    }
+    if check.unknown_labels.is_empty() {
+        let mut reported: HashSet<&str> = HashSet::new();
+        for line in &hidden.lines {
+            if !seen.contains(line.id.as_str()) && reported.insert(line.id.as_str()) {
+                check.disagreements.push(Disagreement::OnlyHidden {
+                    id: line.id.clone(),
+                });
+            }
+        }
+    }
+    check
+}
+
+/// Adds the visible rows of `subtab` to `role` (view mode, where there is no hidden data) and
+/// returns the labels the catalog does not know.
+///
+/// Only catalog permissions of that subtab are matched. A row whose level text cannot be read
+/// counts as present at `Level::None`, so a fix raises it rather than adding a second line; when a
+/// permission appears twice, the higher level wins.
+pub fn role_from_visible(role: &mut Role, subtab: Subtab, visible: &[VisibleRow]) -> Vec<String> {
+    let mut unknown_labels = Vec::new();
+    for row in visible {
+        let permission = catalog::all()
+            .iter()
+            .find(|permission| permission.subtab == subtab && permission.is_named(&row.label));
+        let Some(permission) = permission else {
+            unknown_labels.push(row.label.clone());
+            continue;
+        };
+        let level = Level::parse(&row.level_text).unwrap_or(Level::None);
+        if role.level_of(permission.id) < level || !role.has_line(permission.id) {
+            role.grant(permission.id, subtab, level);
+        }
+    }
+    unknown_labels
+}
+
+fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codec::{decode_permissions, encode};
+
+    fn hidden(rows: &[(&str, &str, &str)]) -> DecodedSublist {
+        let rows: Vec<Vec<String>> = rows
+            .iter()
+            .map(|(label, id, level)| {
+                vec![(*label).to_owned(), (*id).to_owned(), (*level).to_owned()]
+            })
+            .collect();
+        let (fields, data) = encode(&["permkey4_display", "permkey4", "permlevel4"], &rows);
+        decode_permissions(&fields, &data)
+    }
+
+    fn rows(rows: &[(&str, &str)]) -> Vec<VisibleRow> {
+        rows.iter()
+            .map(|(label, level_text)| VisibleRow {
+                label: (*label).to_owned(),
+                level_text: (*level_text).to_owned(),
+            })
+            .collect()
+    }
+
+    fn check(
+        hidden: &DecodedSublist,
+        visible: &[VisibleRow],
+        visible_complete: bool,
+        expected: &[&str],
+        unknown: &[&str],
+    ) {
+        let result = cross_check(hidden, visible, visible_complete);
+        let messages: Vec<String> = result
+            .disagreements
+            .iter()
+            .map(Disagreement::message)
+            .collect();
+        assert_eq!(messages, expected);
+        assert_eq!(result.unknown_labels, unknown);
+    }
+
+    #[test]
+    fn disagreements_only_when_both_complete() {
+        let data = hidden(&[
+            ("User Access Tokens", "ADMI_MANAGE_OWN_OAUTH_TOKENS", "4"),
+            ("SOAP Web Services", "ADMI_WEBSERVICES", "4"),
+        ]);
+        // Same facts: no disagreement.
+        let same = rows(&[
+            ("User Access Tokens", "Full"),
+            ("SOAP Web Services", "Full"),
+        ]);
+        check(&data, &same, true, &[], &[]);
+        // A different level, an extra id and a missing id.
+        let differ = rows(&[
+            ("User Access Tokens", "View"),
+            ("Log in using Access Tokens", "Full"),
+        ]);
+        check(
+            &data,
+            &differ,
+            true,
+            &[
+                "ADMI_MANAGE_OWN_OAUTH_TOKENS is Full in the sublist data but View in the table",
+                "ADMI_LOGIN_OAUTH is in the table but not in the sublist data",
+                "ADMI_WEBSERVICES is in the sublist data but not in the table",
+            ],
+            &[],
+        );
+        // The visible table was not read completely: nothing to report.
+        check(&data, &differ, false, &[], &[]);
+    }
+
+    #[test]
+    fn unknown_labels_are_not_disagreements() {
+        let data = hidden(&[
+            ("Benutzerzugriffstoken", "ADMI_MANAGE_OWN_OAUTH_TOKENS", "4"),
+            ("SOAP-Webservices", "ADMI_WEBSERVICES", "4"),
+            ("Mein Recht", "CUSTOMPERM_1", "4"),
+        ]);
+        // German labels match the hidden lines' own labels.
+        let german = rows(&[
+            ("Benutzerzugriffstoken", "Voll"),
+            ("SOAP-Webservices", "Voll"),
+            ("Mein Recht", "Voll"),
+        ]);
+        check(&data, &german, true, &[], &[]);
+        // Labels nobody knows are reported as unknown, and the missing ids are not blamed.
+        let strange = rows(&[("Jeton", "Complet")]);
+        check(&data, &strange, true, &[], &["Jeton"]);
+    }
+
+    #[test]
+    fn view_mode_rows_become_grants() {
+        let mut role = Role::default();
+        let visible = rows(&[
+            ("User  Access Tokens", "Full"),
+            ("SOAP Web Services", "View"),
+            ("Web Services", "Full"),
+            ("Zugriffstoken", "Voll"),
+            ("Log in using Access Tokens", "Voll"),
+            ("SuiteAnalytics Workbook", "Full"),
+        ]);
+        let unknown = role_from_visible(&mut role, Subtab::Setup, &visible);
+        assert_eq!(unknown, ["Zugriffstoken", "SuiteAnalytics Workbook"]);
+        assert_eq!(role.level_of("ADMI_MANAGE_OWN_OAUTH_TOKENS"), Level::Full);
+        assert_eq!(role.level_of("ADMI_WEBSERVICES"), Level::Full);
+        assert!(role.has_line("ADMI_LOGIN_OAUTH"));
+        assert_eq!(role.level_of("ADMI_LOGIN_OAUTH"), Level::None);
+    }
+}

@@ -1,0 +1,316 @@
+//! Texts the extension hands to people: the request for an administrator, the help for the
+//! authorization-flow error, and the SDF role XML snippet.
+//!
+//! Plain text only; anything that came from the page is flattened to one line, and XML output is
+//! escaped. No HTML is produced here.
+
+use crate::catalog::{self, Subtab, ids};
+use crate::evaluate::{Verdict, Warning};
+use crate::plan::{FixOp, FixPlan};
+use crate::profile;
+use crate::role::Role;
+
+/// The click path to a role's permissions, up to the Permissions tab.
+pub const PERMISSIONS_PATH: &str =
+    "Setup > Users/Roles > User Management > Manage Roles > Edit > Permissions";
+
+/// Longest page-derived text (role name, account) quoted in a request.
+const MAX_QUOTED_CHARS: usize = 300;
+
+/// A request an end user or admin can send to the account administrator: which role, which
+/// permissions to add or raise (at Full) and why, and where to click.
+pub fn admin_request(role: &Role, verdict: &Verdict) -> String {
+    let profile = profile::profile(verdict.profile);
+    let mut out = String::from("Hello,\n\n");
+    out.push_str(&format!(
+        "{} needs changes to work with {}.\n",
+        describe_role(role, true),
+        profile.name
+    ));
+    if verdict.plan.is_empty() {
+        out.push_str("It already has every permission this integration needs.\n");
+    } else {
+        out.push_str("\nPlease set these permissions on the role:\n");
+        for op in &verdict.plan.ops {
+            out.push_str(&format!("- {}\n", describe_op(op, verdict)));
+        }
+        out.push_str("\nWhere:\n");
+        for subtab in subtabs_of(&verdict.plan) {
+            out.push_str(&format!("- {PERMISSIONS_PATH} > {}\n", subtab.label()));
+        }
+        out.push_str(
+            "Choose each permission in the list, set the level to Full, click Add, and save the role.\n",
+        );
+    }
+    let notes: Vec<String> = verdict
+        .warnings
+        .iter()
+        .filter(|warning| !matches!(warning, Warning::TokenAdminLimits))
+        .map(Warning::message)
+        .collect();
+    if !notes.is_empty() {
+        out.push_str("\nPlease also note:\n");
+        for note in notes {
+            out.push_str(&format!("- {note}\n"));
+        }
+    }
+    out.push_str("\nThank you.\n");
+    out
+}
+
+/// The request to send when NetSuite shows "You cannot continue this authorization flow…":
+/// User Access Tokens and SOAP Web Services at Full, where to set them, and why.
+pub fn auth_error_request(account: Option<&str>, role_name: Option<&str>) -> String {
+    let role = Role {
+        name: role_name.map(str::to_owned),
+        account: account.map(str::to_owned),
+        ..Role::default()
+    };
+    let mut out = String::from("Hello,\n\n");
+    out.push_str(&format!(
+        "When I sign in to an integration such as CloudExtend, NetSuite says: \"{}\"\n",
+        crate::authmsg::AUTH_ERROR_TEXT
+    ));
+    out.push_str(&format!(
+        "{} lacks permissions for token-based authentication.\n",
+        describe_role(&role, false)
+    ));
+    out.push_str("\nPlease set these permissions to Full on the role:\n");
+    for (id, why) in [
+        (
+            ids::USER_ACCESS_TOKENS,
+            "lets me create an access token for myself and this role",
+        ),
+        (
+            ids::WEBSERVICES,
+            "lets the integration log in to SOAP web services (only Full works)",
+        ),
+    ] {
+        out.push_str(&format!("- {} ({id}): {why}.\n", display_name(id)));
+    }
+    out.push_str(&format!(
+        "\nWhere: {PERMISSIONS_PATH} > Setup. Choose each permission in the list, set the level to \
+         Full, click Add, and save the role.\n"
+    ));
+    out.push_str(&format!(
+        "If these permissions are not in the list, Token-based Authentication is turned off: \
+         enable it at {}.\n",
+        crate::evaluate::ENABLE_FEATURES_PATH
+    ));
+    out.push_str("\nThank you.\n");
+    out
+}
+
+/// The plan as an SDF role XML fragment: one `<permission>` line per operation, inside
+/// `<permissions>`.
+pub fn sdf_snippet(plan: &FixPlan) -> String {
+    let mut out = String::from("<permissions>\n");
+    for op in &plan.ops {
+        out.push_str(&format!(
+            "  <permission><permkey>{}</permkey><permlevel>{}</permlevel></permission>\n",
+            xml_escape(op.id()),
+            op.level().sdf()
+        ));
+    }
+    out.push_str("</permissions>\n");
+    out
+}
+
+/// Escapes text for XML content and attribute values, and drops characters XML 1.0 forbids.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for character in text.chars() {
+        match character {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(character),
+            character
+                if character.is_control() || character == '\u{fffe}' || character == '\u{ffff}' => {
+            }
+            character => out.push(character),
+        }
+    }
+    out
+}
+
+/// "The NetSuite role \"Sales\" (internal id 1001) in account 1234567", with page text flattened.
+fn describe_role(role: &Role, id_is_known: bool) -> String {
+    let mut out = match role
+        .name
+        .as_deref()
+        .map(one_line)
+        .filter(|name| !name.is_empty())
+    {
+        Some(name) => format!("The NetSuite role \"{name}\""),
+        None => "My NetSuite role".to_owned(),
+    };
+    match role.id {
+        Some(id) => out.push_str(&format!(" (internal id {id})")),
+        None if id_is_known => out.push_str(" (a new role, not saved yet)"),
+        None => {}
+    }
+    if let Some(account) = role
+        .account
+        .as_deref()
+        .map(one_line)
+        .filter(|account| !account.is_empty())
+    {
+        out.push_str(&format!(" in account {account}"));
+    }
+    out
+}
+
+fn describe_op(op: &FixOp, verdict: &Verdict) -> String {
+    let id = op.id();
+    let action = match *op {
+        FixOp::Add { level, .. } => format!("add at {}", level.label()),
+        FixOp::Raise { from, to, .. } => format!("raise from {} to {}", from.label(), to.label()),
+    };
+    let why = verdict
+        .checks
+        .iter()
+        .map(|check| check.requirement)
+        .find(|requirement| requirement.any_of.contains(&id))
+        .map_or("", |requirement| requirement.why);
+    let mut line = format!(
+        "{} ({id}), {} subtab: {action}",
+        display_name(id),
+        op.subtab().label()
+    );
+    if !why.is_empty() {
+        line.push_str(&format!(". Why: {why}"));
+    }
+    line.push('.');
+    line
+}
+
+fn display_name(id: &str) -> &str {
+    catalog::by_id(id).map_or(id, |permission| permission.display_name())
+}
+
+fn subtabs_of(plan: &FixPlan) -> Vec<Subtab> {
+    let mut subtabs: Vec<Subtab> = plan.ops.iter().map(FixOp::subtab).collect();
+    subtabs.sort_by_key(|subtab| std::cmp::Reverse(*subtab == Subtab::Setup));
+    subtabs.dedup();
+    subtabs
+}
+
+/// Flattens page text to one trimmed line of at most `MAX_QUOTED_CHARS` characters.
+fn one_line(text: &str) -> String {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|word| !word.is_empty())
+        .collect();
+    words.join(" ").chars().take(MAX_QUOTED_CHARS).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::level::Level;
+    use crate::profile::ProfileId;
+
+    #[test]
+    fn escapes_xml() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "<img src=x onerror=alert(1)>",
+                "&lt;img src=x onerror=alert(1)&gt;",
+            ),
+            ("&\"'", "&amp;&quot;&apos;"),
+            ("a\u{1}b\u{0}c\td", "abc\td"),
+            ("ADMI_WEBSERVICES", "ADMI_WEBSERVICES"),
+            ("", ""),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(xml_escape(text), *expected, "escaping {text:?}");
+        }
+    }
+
+    #[test]
+    fn sdf_snippet_exact() {
+        let plan = FixPlan {
+            ops: vec![
+                FixOp::Add {
+                    id: ids::USER_ACCESS_TOKENS,
+                    subtab: Subtab::Setup,
+                    level: Level::Full,
+                },
+                FixOp::Raise {
+                    id: ids::WEBSERVICES,
+                    subtab: Subtab::Setup,
+                    from: Level::View,
+                    to: Level::Full,
+                },
+                FixOp::Add {
+                    id: "<x&y>",
+                    subtab: Subtab::Setup,
+                    level: Level::Full,
+                },
+            ],
+        };
+        assert_eq!(
+            sdf_snippet(&plan),
+            "<permissions>\n\
+             \x20 <permission><permkey>ADMI_MANAGE_OWN_OAUTH_TOKENS</permkey><permlevel>FULL</permlevel></permission>\n\
+             \x20 <permission><permkey>ADMI_WEBSERVICES</permkey><permlevel>FULL</permlevel></permission>\n\
+             \x20 <permission><permkey>&lt;x&amp;y&gt;</permkey><permlevel>FULL</permlevel></permission>\n\
+             </permissions>\n"
+        );
+        assert_eq!(
+            sdf_snippet(&FixPlan::default()),
+            "<permissions>\n</permissions>\n"
+        );
+    }
+
+    #[test]
+    fn admin_request_exact() {
+        let mut role = Role {
+            id: Some(1001),
+            name: Some("Sales\nRep <b>".to_owned()),
+            account: Some("1234567_SB1".to_owned()),
+            ..Role::default()
+        };
+        role.grant(ids::WEBSERVICES, Subtab::Setup, Level::View);
+        let verdict = crate::evaluate::evaluate(&role, ProfileId::Rest);
+        let expected = "Hello,
+
+The NetSuite role \"Sales Rep <b>\" (internal id 1001) in account 1234567_SB1 needs changes to work with REST web services with TBA.
+
+Please set these permissions on the role:
+- Log in using Access Tokens (ADMI_LOGIN_OAUTH), Setup subtab: add at Full. Why: lets the role log in with access tokens (User Access Tokens also allows it).
+- REST Web Services (ADMI_RESTWEBSERVICES), Setup subtab: add at Full. Why: lets the role use REST web services.
+- SuiteAnalytics Workbook (REPO_ANALYTICS), Reports subtab: add at Full. Why: REST web services and SuiteQL need SuiteAnalytics Workbook on the Reports subtab.
+
+Where:
+- Setup > Users/Roles > User Management > Manage Roles > Edit > Permissions > Setup
+- Setup > Users/Roles > User Management > Manage Roles > Edit > Permissions > Reports
+Choose each permission in the list, set the level to Full, click Add, and save the role.
+
+Please also note:
+- SOAP Web Services is set to View: only Full can log in to SOAP web services.
+
+Thank you.
+";
+        assert_eq!(admin_request(&role, &verdict), expected);
+    }
+
+    #[test]
+    fn auth_error_request_names_both_permissions() {
+        let text = auth_error_request(Some("1234567"), Some("CloudExtend User"));
+        for needle in [
+            "You cannot continue this authorization flow.",
+            "The NetSuite role \"CloudExtend User\" in account 1234567 lacks",
+            "User Access Tokens (ADMI_MANAGE_OWN_OAUTH_TOKENS)",
+            "SOAP Web Services (ADMI_WEBSERVICES)",
+            "Setup > Users/Roles > User Management > Manage Roles > Edit > Permissions > Setup",
+            "Setup > Company > Enable Features > SuiteCloud > Manage Authentication",
+        ] {
+            assert!(text.contains(needle), "missing {needle:?} in {text}");
+        }
+        assert!(auth_error_request(None, None).contains("My NetSuite role lacks"));
+    }
+}
