@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds dist/extension (the unpacked extension, one folder for Chrome and Firefox) and the store zips.
+#
+# Release wasm is built with paths remapped, so that the bytes do not depend on where the checkout or
+# the cargo home lives: two builds of one commit give byte-identical zips.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+cargo_home=${CARGO_HOME:-$HOME/.cargo}
+version=$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' manifest.json | head -n 1)
+out=dist/extension
+bindgen_out=target/wasm-bindgen
+
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$root=/tba-doctor --remap-path-prefix=$cargo_home=/cargo"
+cargo build --quiet --release --locked --target wasm32-unknown-unknown -p tba-content -p tba-popup
+
+rm -rf dist "$bindgen_out"
+mkdir -p "$out/pkg" "$bindgen_out"
+for crate in tba_content tba_popup; do
+  wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+    --out-dir "$bindgen_out" "target/wasm32-unknown-unknown/release/$crate.wasm"
+  node node_modules/binaryen/bin/wasm-opt -Oz "$bindgen_out/${crate}_bg.wasm" -o "$out/pkg/${crate}_bg.wasm"
+  cp "$bindgen_out/$crate.js" "$out/pkg/$crate.js"
+done
+cp manifest.json "$out/"
+cp -R extension/. "$out/"
+
+for browser in chrome firefox; do
+  python3 scripts/pack.py "$out" "dist/tba-doctor-$version-$browser.zip"
+done
+echo "built $out and dist/tba-doctor-$version-{chrome,firefox}.zip"

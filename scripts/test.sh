@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# `make test`: every check CI runs, in order, then one summary line "N passed, M failed".
+#
+# Counts are of tests: the cargo test binaries' and doctests' results plus the e2e suite's, and each
+# lint-like check (fmt, clippy, purity, web-ext lint) counts as one test.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+log_dir=target/test-logs
+mkdir -p "$log_dir"
+passed=0
+failed=0
+failures=()
+
+step() {
+  local name=$1; shift
+  local log="$log_dir/$name.log"
+  local started=$SECONDS
+  if "$@" >"$log" 2>&1; then
+    echo "== $name: ok ($((SECONDS - started)) s)"
+    return 0
+  fi
+  echo "== $name: FAILED ($((SECONDS - started)) s); last lines of $log:"
+  tail -n 40 "$log" | sed 's/^/   /'
+  return 1
+}
+
+check() {
+  if step "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("$1"); fi
+}
+
+# Adds the counts of a test runner's log: cargo's "test result:" lines or the e2e "N passed, M failed".
+count() {
+  local name=$1 log="$log_dir/$1.log" ok=0 bad=0
+  if grep -q '^test result:' "$log"; then
+    ok=$(sed -nE 's/^test result: .* ([0-9]+) passed; ([0-9]+) failed.*/\1/p' "$log" | awk '{ s += $1 } END { print s + 0 }')
+    bad=$(sed -nE 's/^test result: .* ([0-9]+) passed; ([0-9]+) failed.*/\2/p' "$log" | awk '{ s += $1 } END { print s + 0 }')
+  elif grep -qE '^[0-9]+ passed, [0-9]+ failed$' "$log"; then
+    ok=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1 | sed -E 's/^([0-9]+) passed.*/\1/')
+    bad=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1 | sed -E 's/.* ([0-9]+) failed$/\1/')
+  fi
+  passed=$((passed + ok)); failed=$((failed + bad))
+  echo "   $name: $ok passed, $bad failed"
+}
+
+runner() {
+  local name=$1
+  if ! step "$@"; then failures+=("$name"); fi
+  local before=$failed
+  count "$name"
+  # A runner that failed without reporting a failing test still fails the run.
+  if [ "$failed" -eq "$before" ] && [[ " ${failures[*]} " == *" $name "* ]]; then failed=$((failed + 1)); fi
+}
+
+purity() {
+  local deps
+  deps=$(cargo tree --locked -p tba-rules -e normal --prefix none | awk '{ print $1 }' | sort -u)
+  echo "$deps"
+  ! grep -qxE 'wasm-bindgen|web-sys|js-sys|gloo|gloo-.*|yew' <<<"$deps"
+}
+
+web_ext_lint() {
+  local report
+  report=$(npx --no-install web-ext lint --source-dir dist/extension --output json --self-hosted) || true
+  echo "$report"
+  node -e 'const r = JSON.parse(process.argv[1]); console.log(`web-ext lint: ${r.errors.length} errors, ${r.warnings.length} warnings`); for (const w of r.warnings) console.log(`  warning ${w.code}: ${w.file ?? ""}`); process.exit(r.errors.length === 0 ? 0 : 1);' "$report"
+}
+
+check fmt cargo fmt --all --check
+check clippy-native cargo clippy --locked --workspace --all-targets -- -D warnings
+check clippy-wasm cargo clippy --locked --target wasm32-unknown-unknown -p tba-content -p tba-popup --all-targets -- -D warnings
+check rules-purity purity
+runner cargo-test cargo test --locked --workspace
+check web-ext-lint web_ext_lint
+runner e2e node tests/e2e/run.mjs
+
+if [ ${#failures[@]} -gt 0 ]; then echo "failed steps: ${failures[*]}"; fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ ${#failures[@]} -eq 0 ]

@@ -1,0 +1,92 @@
+// Chromium driver for the e2e suite: Debian's chromium through playwright-core, extension loaded unpacked.
+import { chromium } from "playwright-core";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const EXECUTABLE = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+class ChromiumTab {
+  constructor(page, log) {
+    this.page = page;
+    this.log = log;
+    this.seen = [];
+    page.on("request", (request) => this.seen.push(request.url()));
+    page.on("console", (message) => log.push({ level: message.type(), text: message.text(), where: message.location()?.url ?? "" }));
+    page.on("pageerror", (error) => log.push({ level: "error", text: `uncaught: ${error.message}`, where: "page" }));
+  }
+  async goto(url) {
+    await this.page.goto(url, { waitUntil: "load" });
+  }
+  url() {
+    return this.page.url();
+  }
+  /** Every URL this tab requested, the extension's own files included. */
+  requests() {
+    return [...this.seen];
+  }
+  async eval(fn, ...args) {
+    return this.page.evaluate(([source, values]) => {
+      // eslint-disable-next-line no-new-func
+      return new Function(`return (${source}).apply(null, arguments[0]);`)(values);
+    }, [fn.toString(), args]);
+  }
+  async click(selector) {
+    await this.page.locator(selector).first().click();
+  }
+  async press(key) {
+    await this.page.keyboard.press(key);
+  }
+  async screenshot(file) {
+    await this.page.screenshot({ path: file, fullPage: false });
+  }
+  async setViewport(width, height) {
+    await this.page.setViewportSize({ width, height });
+  }
+  async close() {
+    await this.page.close();
+  }
+}
+
+export async function launchChromium({ extensionDir, extensionId, port }) {
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), "tba-doctor-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: EXECUTABLE,
+    headless: true,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--host-resolver-rules=MAP *.netsuite.com 127.0.0.1:${port}, EXCLUDE localhost`,
+      "--ignore-certificate-errors",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+    ],
+  });
+  const log = [];
+  for (const page of context.pages()) await page.close().catch(() => {});
+  return {
+    name: "chromium",
+    log,
+    async open(url) {
+      const tab = new ChromiumTab(await context.newPage(), log);
+      if (url) await tab.goto(url);
+      return tab;
+    },
+    popupUrl: `chrome-extension://${extensionId}/popup.html`,
+    async openPopup(query = "") {
+      const tab = new ChromiumTab(await context.newPage(), log);
+      await tab.goto(`chrome-extension://${extensionId}/popup.html${query}`);
+      return tab;
+    },
+    async close() {
+      await context.close();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// The e2e suite's own small test API: tests are browser-neutral and run once per browser.
+import assert from "node:assert/strict";
+
+export { assert };
+
+/** Declares a test; `browsers` limits it to some browsers (default: all). */
+export function test(name, run, { browsers = ["chromium", "firefox"] } = {}) {
+  return { name, run, browsers };
+}
+
+/** Polls `fn` in the tab until it returns a truthy value, and returns that value. */
+export async function waitFor(tab, fn, args = [], { timeout = 10_000, message } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await tab.eval(fn, ...args);
+      if (last) return last;
+    } catch (error) {
+      last = error.message;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${message ?? "condition"} not met within ${timeout} ms (last: ${JSON.stringify(last)})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Gives the page and the extension a moment to do anything they were going to do. */
+export function settle(ms = 400) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Reads an attribute of document.documentElement. */
+export function rootAttribute(tab, name) {
+  return tab.eval((attribute) => document.documentElement.getAttribute(attribute), name);
+}

@@ -1,0 +1,35 @@
+// Skeleton behaviour (issue #2): the engine starts on role pages, nothing runs elsewhere, the popup renders.
+import { assert, rootAttribute, settle, test, waitFor } from "../harness.mjs";
+
+export default [
+  test("role page in edit mode: the wasm content script starts and marks the page ready", async ({ browser, url }) => {
+    const tab = await browser.open(url("/app/setup/role.nl?id=1001&e=T"));
+    const state = await waitFor(tab, () => {
+      const value = document.documentElement.getAttribute("data-tba-doctor");
+      return value === "loading" ? null : value;
+    }, [], { message: "data-tba-doctor leaves loading" });
+    assert.equal(state, "ready");
+  }),
+
+  test("a NetSuite page it does not concern: no attribute, no wasm fetched", async ({ browser, url }) => {
+    const tab = await browser.open(url("/app/center/card.nl"));
+    await settle(800);
+    assert.equal(await rootAttribute(tab, "data-tba-doctor"), null);
+    // Chromium reports every request of the tab, the extension's own files included (Firefox: null).
+    const requests = tab.requests();
+    if (requests !== null) {
+      assert.deepEqual(requests.filter((name) => /^chrome-extension:/.test(name)), []);
+      // The same check on a role page does find the engine, so the assertion above can fail.
+      const role = await browser.open(url("/app/setup/role.nl?id=1001&e=T"));
+      await waitFor(role, () => document.documentElement.getAttribute("data-tba-doctor") === "ready");
+      const engine = role.requests().filter((name) => /^chrome-extension:.*tba_content_bg\.wasm$/.test(name));
+      assert.equal(engine.length, 1, JSON.stringify(role.requests()));
+    }
+  }),
+
+  test("the popup renders and, for a tab that is not NetSuite, says so", async ({ browser }) => {
+    const popup = await browser.openPopup();
+    const text = await waitFor(popup, () => document.body.innerText.includes("TBA Doctor") && document.body.innerText);
+    assert.match(text, /not a NetSuite page/i);
+  }),
+];
