@@ -1,14 +1,22 @@
 //! TBA Doctor content script: gathers facts from a NetSuite page and applies the rules' verdict.
+//!
+//! `extension/content-loader.js` decides which feature a page needs and calls [`start`] with it:
+//! `"role"` on the role page (module `role`), `"auth-error"` on a page that may show NetSuite's
+//! "insufficient permission" authorization error (module `auth`). Nothing here decides policy: that
+//! is `tba_rules`.
 use wasm_bindgen::prelude::*;
+
+pub mod auth;
+pub mod ext;
+pub mod role;
 
 /// Entry point called by `extension/content-loader.js` once the wasm module is instantiated.
 #[wasm_bindgen]
-pub fn start() {
+pub fn start(kind: &str) {
     console_error_panic_hook::set_once();
-    let document = web_sys::window()
-        .and_then(|window| window.document())
-        .expect("a content script always runs in a window with a document");
-    if let Some(root) = document.document_element() {
-        let _ = root.set_attribute("data-tba-doctor", "ready");
+    match kind {
+        "role" => role::start(),
+        "auth-error" => auth::start(),
+        _ => {}
     }
 }

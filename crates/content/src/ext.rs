@@ -1,0 +1,104 @@
+//! Bindings to the WebExtension APIs the content script uses: messages from the popup and storage.
+//!
+//! Both browsers expose the APIs as `browser` (Firefox; Chrome since 148) and `chrome`; the bindings
+//! take `browser` when it exists and `chrome` otherwise, and look every member up at run time, so a
+//! missing API is a `None`, never a panic.
+use js_sys::{Function, Object, Reflect};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+/// The storage.sync key under which the popup stores the chosen profile id.
+pub const PROFILE_KEY: &str = "profile";
+
+fn get(target: &JsValue, name: &str) -> Option<JsValue> {
+    Reflect::get(target, &JsValue::from_str(name))
+        .ok()
+        .filter(|value| !value.is_undefined() && !value.is_null())
+}
+
+/// The extension API namespace object (`browser`, else `chrome`).
+pub fn namespace() -> Option<JsValue> {
+    let global: JsValue = js_sys::global().into();
+    get(&global, "browser").or_else(|| get(&global, "chrome"))
+}
+
+fn path(names: &[&str]) -> Option<JsValue> {
+    names
+        .iter()
+        .try_fold(namespace()?, |value, name| get(&value, name))
+}
+
+fn add_listener(event_path: &[&str], listener: &Function) -> bool {
+    let Some(event) = path(event_path) else {
+        return false;
+    };
+    let Some(add) = get(&event, "addListener").and_then(|value| value.dyn_into::<Function>().ok())
+    else {
+        return false;
+    };
+    add.call1(&event, listener).is_ok()
+}
+
+/// Answers `runtime.onMessage` with `handler`, synchronously through `sendResponse`.
+///
+/// The listener lives as long as the page: the content script answers the popup until the tab
+/// navigates away, so the closure is deliberately leaked.
+pub fn on_message(handler: impl FnMut(JsValue) -> JsValue + 'static) -> bool {
+    let mut handler = handler;
+    let closure = Closure::<dyn FnMut(JsValue, JsValue, JsValue) -> JsValue>::new(
+        move |message: JsValue, _sender: JsValue, send_response: JsValue| {
+            let response = handler(message);
+            if let Some(send) = send_response.dyn_ref::<Function>() {
+                let _ = send.call1(&JsValue::NULL, &response);
+            }
+            JsValue::FALSE
+        },
+    );
+    let added = add_listener(&["runtime", "onMessage"], closure.as_ref().unchecked_ref());
+    closure.forget();
+    added
+}
+
+/// Calls `handler` with the new profile id whenever the popup changes it in `storage.sync`.
+///
+/// Lives as long as the page, like [`on_message`].
+pub fn on_profile_changed(handler: impl FnMut(String) + 'static) -> bool {
+    let mut handler = handler;
+    let closure =
+        Closure::<dyn FnMut(JsValue, JsValue)>::new(move |changes: JsValue, area: JsValue| {
+            if area.as_string().as_deref() != Some("sync") {
+                return;
+            }
+            let new_value = get(&changes, PROFILE_KEY).and_then(|change| get(&change, "newValue"));
+            if let Some(profile) = new_value.and_then(|value| value.as_string()) {
+                handler(profile);
+            }
+        });
+    let added = add_listener(&["storage", "onChanged"], closure.as_ref().unchecked_ref());
+    closure.forget();
+    added
+}
+
+/// Reads the stored profile id, if any.
+pub async fn stored_profile() -> Option<String> {
+    let sync = path(&["storage", "sync"])?;
+    let get_fn = get(&sync, "get")?.dyn_into::<Function>().ok()?;
+    let promise = get_fn
+        .call1(&sync, &JsValue::from_str(PROFILE_KEY))
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    let items = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    get(&items, PROFILE_KEY)?.as_string()
+}
+
+/// Turns a plain JS object into a `Object` for serde-wasm-bindgen output, or `undefined`.
+pub fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Whether a value is a plain object (the only shape a request may have).
+pub fn is_object(value: &JsValue) -> bool {
+    value.is_object() && value.dyn_ref::<Object>().is_some()
+}
