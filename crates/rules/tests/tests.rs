@@ -1,5 +1,6 @@
 //! Integration tests of `tba-rules`: one table-driven case per statement of product.md §3/§4 and
 //! netsuite-role-page.md §6, and property tests of the fix plan and the codec.
 
+mod boundaries;
 mod properties;
 mod rules;
