@@ -30,7 +30,12 @@ fuzz_target!(|bytes: &[u8]| {
     let found: Vec<(String, u8)> = again
         .lines
         .iter()
-        .map(|line| (line.id.clone(), line.level.map_or(u8::MAX, |level| level.number())))
+        .map(|line| {
+            (
+                line.id.clone(),
+                line.level.map_or(u8::MAX, |level| level.number()),
+            )
+        })
         .collect();
     assert_eq!(expected, found);
     assert!(again.complete);
