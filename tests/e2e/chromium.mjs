@@ -31,8 +31,12 @@ class ChromiumTab {
       return new Function(`return (${source}).apply(null, arguments[0]);`)(values);
     }, [fn.toString(), args]);
   }
+  /** Clicks like a person; `host >>> inner` steps into host's open shadow root (as in firefox.mjs). */
   async click(selector) {
-    await this.page.locator(selector).first().click();
+    const [first, ...rest] = selector.split(" >>> ");
+    let locator = this.page.locator(first);
+    for (const part of rest) locator = locator.locator(part);
+    await locator.first().click({ timeout: 10_000 });
   }
   async press(key) {
     await this.page.keyboard.press(key);

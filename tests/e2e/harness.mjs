@@ -35,3 +35,12 @@ export function settle(ms = 400) {
 export function rootAttribute(tab, name) {
   return tab.eval((attribute) => document.documentElement.getAttribute(attribute), name);
 }
+
+/**
+ * The error-level console lines that the extension could have caused: anything from its own files,
+ * anything naming it, and uncaught errors. The page's own resource errors (a missing favicon) are not.
+ */
+export function extensionErrors(log) {
+  return log.filter((line) => line.level === "error" &&
+    (/(chrome|moz)-extension:|tba[ _-]?doctor|tba_content|tba_popup|wasm|uncaught|JavaScript error/i.test(`${line.text} ${line.where}`)));
+}

@@ -68,7 +68,7 @@ export async function startServer({ certDir }) {
         return;
       }
       if (url.pathname === "/favicon.ico") {
-        response.writeHead(404);
+        response.writeHead(204);
         response.end();
         return;
       }

@@ -1,4 +1,387 @@
 //! The authorization-error helper: explains NetSuite's "insufficient permission" error in place.
+//!
+//! The loader starts this module only when a cheap text check found the start of the sentence in the
+//! page; here the exact check runs on the page's *visible* text (`innerText`: no script, no hidden
+//! element, no input value), through `tba_rules::authmsg`. When it matches, a help box in an open
+//! shadow root (host `#tba-doctor-auth-help`) goes right after the element that shows the message,
+//! and the popup gets the same facts through `Request::GetSnapshot`.
+use tba_rules::authmsg::contains_auth_error;
+use tba_rules::page::{account_from_host, manage_roles_url};
+use tba_rules::protocol::{Request, Response, RoleWire, Snapshot};
+use tba_rules::text::auth_error_request;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element, HtmlElement};
 
-/// Starts the authorization-error feature.
-pub fn start() {}
+use crate::ext;
+
+/// Id of the help box's host element: a stable hook (product.md section 6).
+pub const HOST_ID: &str = "tba-doctor-auth-help";
+/// The longest role name taken from the page; anything longer is not a role name.
+const MAX_ROLE_NAME: usize = 200;
+
+/// What the page shows: the facts the help box and the popup are built from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthPage {
+    /// The NetSuite account id, from the host (`1234567-sb1` → `1234567_SB1`).
+    pub account: Option<String>,
+    /// The host, for the Manage Roles link.
+    pub host: String,
+    /// The role the page names, when it names one.
+    pub role_name: Option<String>,
+}
+
+/// Finds the role the page names, from its visible text: a line `Role: <name>`, or `Role:` with the
+/// name on the next non-empty line (a two-cell table row reads either way).
+pub fn role_name_from_text(text: &str) -> Option<String> {
+    let mut lines = text.lines().map(str::trim);
+    while let Some(line) = lines.next() {
+        let Some(rest) = strip_prefix_ignore_case(line, "role:") else {
+            continue;
+        };
+        let rest = rest.trim();
+        let name = if rest.is_empty() {
+            lines.find(|next| !next.is_empty()).unwrap_or_default()
+        } else {
+            rest
+        };
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !name.is_empty() && name.chars().count() <= MAX_ROLE_NAME {
+            return Some(name);
+        }
+    }
+    None
+}
+
+fn strip_prefix_ignore_case<'a>(line: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = line.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &line[prefix.len()..])
+}
+
+/// Starts the feature: checks the visible text and, when the error is there, shows the help.
+pub fn start() {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let Some(body) = document.body() else {
+        return;
+    };
+    let text = body.inner_text();
+    if !contains_auth_error(&text) {
+        return;
+    }
+    let host = document
+        .location()
+        .and_then(|location| location.hostname().ok())
+        .unwrap_or_default();
+    let page = AuthPage {
+        account: account_from_host(&host),
+        role_name: role_name_from_text(&text),
+        host,
+    };
+    if document.get_element_by_id(HOST_ID).is_none() {
+        let anchor = innermost_holder(&body);
+        let _ = draw(&document, &anchor, &page);
+    }
+    let url = document
+        .location()
+        .and_then(|location| location.href().ok())
+        .unwrap_or_default();
+    ext::on_message(move |message| ext::to_js(&answer(&page, &url, message)));
+}
+
+/// The popup's answer on this page: the facts, and a refusal of anything that would change a role.
+fn answer(page: &AuthPage, url: &str, message: JsValue) -> Response {
+    let snapshot = Snapshot {
+        page: "auth-error".to_owned(),
+        profile: String::new(),
+        role: Some(RoleWire {
+            id: None,
+            name: page.role_name.clone(),
+            account: page.account.clone(),
+            grants: Vec::new(),
+            web_services_only: None,
+            two_factor_required: None,
+            offered: None,
+        }),
+        problems: Vec::new(),
+        bridge_ok: false,
+        url: url.to_owned(),
+        message: Some(auth_error_request(
+            page.account.as_deref(),
+            page.role_name.as_deref(),
+        )),
+    };
+    match serde_wasm_bindgen::from_value::<Request>(message) {
+        Ok(Request::GetSnapshot) => Response::Snapshot { snapshot },
+        Ok(Request::Prefill { .. } | Request::FixAll { .. }) => Response::Refused {
+            reason: "this page shows an authorization error, not a role".to_owned(),
+            snapshot,
+        },
+        Err(_) => Response::Refused {
+            reason: "malformed request".to_owned(),
+            snapshot,
+        },
+    }
+}
+
+/// The innermost element whose visible text still holds the whole sentence, however the page
+/// splits it across inline elements.
+fn innermost_holder(body: &HtmlElement) -> HtmlElement {
+    let mut holder = body.clone();
+    'descend: loop {
+        let children = holder.children();
+        for index in 0..children.length() {
+            let Some(child) = children
+                .item(index)
+                .and_then(|child| child.dyn_into::<HtmlElement>().ok())
+            else {
+                continue;
+            };
+            if contains_auth_error(&child.inner_text()) {
+                holder = child;
+                continue 'descend;
+            }
+        }
+        return holder;
+    }
+}
+
+/// Where the box goes: after the holder, but never inside an inline element or a table row.
+fn insertion_point(holder: &HtmlElement) -> Element {
+    let mut point: Element = holder.clone().into();
+    while let Some(parent) = point.parent_element() {
+        let tag = point.tag_name().to_ascii_lowercase();
+        let inline = matches!(
+            tag.as_str(),
+            "b" | "strong"
+                | "i"
+                | "em"
+                | "span"
+                | "a"
+                | "font"
+                | "small"
+                | "u"
+                | "br"
+                | "td"
+                | "th"
+                | "tr"
+                | "tbody"
+                | "thead"
+        );
+        if !inline || parent.tag_name().eq_ignore_ascii_case("body") {
+            break;
+        }
+        point = parent;
+    }
+    point
+}
+
+const STYLE: &str = r#"
+:host { all: initial; display: block; margin: 12px 0; }
+.box { font: 13px/1.5 Arial, Helvetica, sans-serif; color: #1d2733; background: #f4f8fc;
+  border: 1px solid #b8cde3; border-left: 4px solid #125b9c; border-radius: 4px; padding: 12px 14px; max-width: 720px; }
+h2 { font-size: 14px; margin: 0 0 6px; color: #125b9c; }
+h3 { font-size: 13px; margin: 10px 0 4px; }
+p, ul { margin: 4px 0; }
+ul { padding-left: 20px; }
+textarea { box-sizing: border-box; width: 100%; min-height: 230px; font: 12px/1.4 ui-monospace, Menlo, Consolas, monospace;
+  border: 1px solid #b8cde3; border-radius: 3px; padding: 6px; background: #fff; color: #1d2733; resize: vertical; }
+.actions { display: flex; gap: 10px; align-items: center; margin-top: 6px; flex-wrap: wrap; }
+button { font: inherit; font-weight: bold; color: #fff; background: #125b9c; border: 1px solid #0e4a80; border-radius: 3px; padding: 4px 12px; cursor: pointer; }
+button:focus-visible, a:focus-visible { outline: 2px solid #f0a020; outline-offset: 2px; }
+a { color: #125b9c; }
+.status { color: #1e7b34; font-weight: bold; }
+"#;
+
+fn element(document: &Document, tag: &str, text: Option<&str>) -> Result<Element, JsValue> {
+    let node = document.create_element(tag)?;
+    if let Some(text) = text {
+        node.set_text_content(Some(text));
+    }
+    Ok(node)
+}
+
+/// Creates an element with optional text and appends it to `parent`.
+fn add(
+    document: &Document,
+    parent: &Element,
+    tag: &str,
+    text: Option<&str>,
+) -> Result<Element, JsValue> {
+    let node = element(document, tag, text)?;
+    parent.append_child(&node)?;
+    Ok(node)
+}
+
+fn draw(document: &Document, holder: &HtmlElement, page: &AuthPage) -> Result<(), JsValue> {
+    let host = document.create_element("div")?;
+    host.set_id(HOST_ID);
+    let shadow =
+        host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
+    let style = element(document, "style", Some(STYLE))?;
+    shadow.append_child(&style)?;
+
+    let panel = element(document, "section", None)?;
+    panel.set_class_name("box");
+    panel.set_attribute("aria-label", "TBA Doctor: help with this error")?;
+    add(
+        document,
+        &panel,
+        "h2",
+        Some("TBA Doctor: why you see this error"),
+    )?;
+    let role = page
+        .role_name
+        .as_deref()
+        .map(|name| format!("Your role ({name})"))
+        .unwrap_or_else(|| "Your current role".to_owned());
+    add(
+        document,
+        &panel,
+        "p",
+        Some(&format!(
+            "{role} lacks a permission that token-based login needs: usually User Access Tokens and/or SOAP Web Services. Only a NetSuite administrator can add them."
+        )),
+    )?;
+    add(
+        document,
+        &panel,
+        "h3",
+        Some("Why not log in with your password instead?"),
+    )?;
+    let reasons = element(document, "ul", None)?;
+    for reason in [
+        "It makes NetSuite concurrency errors more likely.",
+        "It gives up token-based security: your password is used in place of a revocable token.",
+        "You will be asked to authenticate again much more often.",
+    ] {
+        add(document, &reasons, "li", Some(reason))?;
+    }
+    panel.append_child(&reasons)?;
+
+    add(
+        document,
+        &panel,
+        "h3",
+        Some("Send this to your NetSuite administrator"),
+    )?;
+    let request = auth_error_request(page.account.as_deref(), page.role_name.as_deref());
+    let text_area = element(document, "textarea", None)?;
+    text_area.set_attribute("readonly", "")?;
+    text_area.set_attribute("aria-label", "Request for your administrator")?;
+    text_area.set_attribute("data-tba-doctor", "request")?;
+    text_area.set_text_content(Some(&request));
+    panel.append_child(&text_area)?;
+
+    let actions = element(document, "div", None)?;
+    actions.set_class_name("actions");
+    let copy = element(document, "button", Some("Copy request"))?;
+    copy.set_attribute("type", "button")?;
+    copy.set_attribute("data-tba-doctor-action", "copy-request")?;
+    actions.append_child(&copy)?;
+    let status = element(document, "span", None)?;
+    status.set_class_name("status");
+    status.set_attribute("role", "status")?;
+    actions.append_child(&status)?;
+    if !page.host.is_empty() {
+        let link = element(document, "a", Some("Administrators: open Manage Roles"))?;
+        link.set_attribute("href", &manage_roles_url(&page.host))?;
+        link.set_attribute("target", "_blank")?;
+        link.set_attribute("rel", "noopener")?;
+        link.set_attribute("data-tba-doctor-action", "manage-roles")?;
+        actions.append_child(&link)?;
+    }
+    panel.append_child(&actions)?;
+    shadow.append_child(&panel)?;
+
+    let on_copy = {
+        let text_area = text_area.clone();
+        let status = status.clone();
+        Closure::<dyn FnMut()>::new(move || copy_text(&text_area, &status, &request))
+    };
+    copy.add_event_listener_with_callback("click", on_copy.as_ref().unchecked_ref())?;
+    // The button lives as long as the page, and so does its handler.
+    on_copy.forget();
+
+    let point = insertion_point(holder);
+    match point.parent_node() {
+        Some(parent) => parent.insert_before(&host, point.next_sibling().as_ref())?,
+        None => holder.append_child(&host)?,
+    };
+    Ok(())
+}
+
+/// Copies through the asynchronous clipboard API, falling back to selecting the text and the
+/// legacy copy command, and says which one worked.
+fn copy_text(text_area: &Element, status: &Element, text: &str) {
+    let text_area = text_area.clone();
+    let status = status.clone();
+    let clipboard = web_sys::window().map(|window| window.navigator().clipboard());
+    let Some(clipboard) = clipboard else {
+        status.set_text_content(Some(legacy_copy(&text_area)));
+        return;
+    };
+    let promise = clipboard.write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        let message = match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => "Copied.",
+            Err(_) => legacy_copy(&text_area),
+        };
+        status.set_text_content(Some(message));
+    });
+}
+
+/// Selects the request text and tries the legacy copy command; says what the person should do.
+fn legacy_copy(text_area: &Element) -> &'static str {
+    if let Some(area) = text_area.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.select();
+    }
+    let copied = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.dyn_into::<web_sys::HtmlDocument>().ok())
+        .and_then(|document| document.exec_command("copy").ok())
+        .unwrap_or(false);
+    if copied {
+        "Copied."
+    } else {
+        "Select the text above and press Ctrl+C (Cmd+C on a Mac)."
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::role_name_from_text;
+
+    #[test]
+    fn role_name_on_the_same_line() {
+        assert_eq!(
+            role_name_from_text("Account:\t1234567\nRole:\tSales Rep – CloudExtend\n").as_deref(),
+            Some("Sales Rep – CloudExtend")
+        );
+    }
+
+    #[test]
+    fn role_name_on_the_next_line() {
+        assert_eq!(
+            role_name_from_text("ROLE:\n\n  Sales   Rep \nother").as_deref(),
+            Some("Sales Rep")
+        );
+    }
+
+    #[test]
+    fn no_role_line() {
+        assert_eq!(
+            role_name_from_text("Your current role has insufficient permission."),
+            None
+        );
+        assert_eq!(role_name_from_text("Role:"), None);
+    }
+
+    #[test]
+    fn overlong_name_is_not_a_name() {
+        let text = format!("Role: {}", "x".repeat(500));
+        assert_eq!(role_name_from_text(&text), None);
+    }
+}
