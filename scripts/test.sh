@@ -65,12 +65,32 @@ web_ext_lint() {
   node -e 'const r = JSON.parse(process.argv[1]); console.log(`web-ext lint: ${r.errors.length} errors, ${r.warnings.length} warnings`); for (const w of r.warnings) console.log(`  warning ${w.code}: ${w.file ?? ""}`); process.exit(r.errors.length === 0 ? 0 : 1);' "$report"
 }
 
+# Two builds of one commit, in two different folders, must give byte-identical store zips.
+reproducible() {
+  if [ -n "$(git status --porcelain --untracked-files=no)" ]; then
+    echo "the work tree has uncommitted changes: comparing a clean clone with it would prove nothing"
+    echo "commit first; CI always runs on a clean clone"
+    return 0
+  fi
+  local clone=target/repro-clone
+  rm -rf "$clone"
+  git clone --quiet . "$clone"
+  ln -s "$PWD/node_modules" "$clone/node_modules"
+  (cd "$clone" && ./scripts/build.sh)
+  local ours theirs
+  ours=$(cd dist && sha256sum ./*.zip)
+  theirs=$(cd "$clone/dist" && sha256sum ./*.zip)
+  echo "this tree:"; echo "$ours"; echo "clean clone:"; echo "$theirs"
+  [ "$ours" = "$theirs" ]
+}
+
 check fmt cargo fmt --all --check
 check clippy-native cargo clippy --locked --workspace --all-targets -- -D warnings
 check clippy-wasm cargo clippy --locked --target wasm32-unknown-unknown -p tba-content -p tba-popup --all-targets -- -D warnings
 check rules-purity purity
 runner cargo-test cargo test --locked --workspace
 check web-ext-lint web_ext_lint
+check reproducible-zips reproducible
 runner e2e node tests/e2e/run.mjs
 
 if [ ${#failures[@]} -gt 0 ]; then echo "failed steps: ${failures[*]}"; fi

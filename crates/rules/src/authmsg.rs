@@ -3,6 +3,8 @@
 //!
 //! Only recognition lives here; the help text is in `text`.
 
+use crate::fold::fold;
+
 /// The first two sentences of the error, which are what identifies it.
 pub const AUTH_ERROR_TEXT: &str =
     "You cannot continue this authorization flow. Your current role has insufficient permission.";
@@ -10,24 +12,12 @@ pub const AUTH_ERROR_TEXT: &str =
 /// Whether `text` contains the authorization-flow error, ignoring case and treating any run of
 /// whitespace (spaces, tabs, line breaks, NBSP) as one space.
 pub fn contains_auth_error(text: &str) -> bool {
-    let needle = normalize(AUTH_ERROR_TEXT);
+    let needle = fold(AUTH_ERROR_TEXT);
     // Cheap pre-check on a word that every match contains, to skip most pages quickly.
     if !text.contains("uthorization") && !text.contains("UTHORIZATION") {
         return false;
     }
-    normalize(text).contains(&needle)
-}
-
-/// Lower-cases `text` and collapses every whitespace run into one ASCII space.
-fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    out
+    fold(text).contains(&needle)
 }
 
 #[cfg(test)]

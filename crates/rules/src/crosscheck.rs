@@ -5,6 +5,7 @@
 //! A label the catalog does not know (another UI language, a custom permission) is reported as
 //! unknown, never as a disagreement; the hidden data decides.
 
+use crate::fold::fold;
 use std::collections::{HashMap, HashSet};
 
 use crate::catalog::{self, Subtab};
@@ -93,7 +94,7 @@ pub fn cross_check(
     for line in &hidden.lines {
         if let Some(label) = &line.label {
             id_by_hidden_label
-                .entry(normalize(label))
+                .entry(fold(label))
                 .or_insert(line.id.as_str());
         }
         hidden_levels.entry(line.id.as_str()).or_insert(line.level);
@@ -103,7 +104,7 @@ pub fn cross_check(
     let mut visible_levels: Vec<(String, Option<Level>)> = Vec::new();
     for row in visible {
         let id = id_by_hidden_label
-            .get(&normalize(&row.label))
+            .get(&fold(&row.label))
             .map(|id| (*id).to_owned())
             .or_else(|| catalog::by_name(&row.label).map(|permission| permission.id.to_owned()));
         match id {
@@ -170,17 +171,6 @@ pub fn role_from_visible(role: &mut Role, subtab: Subtab, visible: &[VisibleRow]
         }
     }
     unknown_labels
-}
-
-fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    out
 }
 
 #[cfg(test)]

@@ -31,6 +31,7 @@ pub mod catalog;
 pub mod codec;
 pub mod crosscheck;
 pub mod evaluate;
+mod fold;
 pub mod level;
 pub mod page;
 pub mod plan;
