@@ -1,15 +1,24 @@
-//! TBA Doctor toolbar popup: shows the verdict for the current tab.
-use wasm_bindgen::prelude::*;
-use yew::prelude::*;
+//! TBA Doctor toolbar popup: shows the verdict for the current tab, the profile choice, one-click
+//! fixes through the content script, and the texts to copy.
+//!
+//! `state` is pure and tested natively; `hooks` and `ext` hold every browser call; `components`
+//! only render. Nothing from the page is trusted: see `state`.
+pub mod components;
+pub mod ext;
+pub mod hooks;
+pub mod state;
 
-#[component]
-fn App() -> Html {
-    html! { <main><h1>{ "TBA Doctor" }</h1><p data-state="not-netsuite">{ "This tab is not a NetSuite page." }</p></main> }
-}
+use wasm_bindgen::prelude::*;
 
 /// Entry point called by `extension/popup.js`.
 #[wasm_bindgen]
 pub fn start() {
     console_error_panic_hook::set_once();
-    yew::Renderer::<App>::new().render();
+    let Some(root) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.body())
+    else {
+        return;
+    };
+    yew::Renderer::<components::app::App>::with_root(root.into()).render();
 }

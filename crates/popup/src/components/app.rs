@@ -1,0 +1,96 @@
+//! The popup's root: runs `use_popup` and picks the screen component for the current state.
+use yew::prelude::*;
+
+use crate::components::auth_help::AuthHelp;
+use crate::components::fix_steps::FixSteps;
+use crate::components::no_permission::NoPermission;
+use crate::components::other_netsuite::OtherNetSuite;
+use crate::components::profile_picker::ProfilePicker;
+use crate::components::role_verdict::RoleVerdict;
+use crate::components::unavailable::UnavailableNote;
+use crate::ext;
+use crate::hooks::use_popup::{PopupCallbacks, use_popup};
+use crate::state::{PopupState, Screen};
+
+/// The whole popup.
+#[component]
+pub fn App() -> Html {
+    let handle = use_popup();
+    let state = (*handle.state).clone();
+    {
+        let name = state.screen().name();
+        use_effect_with(name, move |name| {
+            if name.starts_with("role-") {
+                ext::mark("tba-doctor:popup-verdict");
+            }
+            if *name != "loading" {
+                ext::mark("tba-doctor:popup-ready");
+            }
+        });
+    }
+    html! { <PopupView {state} callbacks={handle.callbacks} /> }
+}
+
+/// Props of [`PopupView`].
+#[derive(Properties, PartialEq)]
+pub struct PopupViewProps {
+    /// The state to show.
+    pub state: PopupState,
+    /// What clicks do.
+    pub callbacks: PopupCallbacks,
+}
+
+/// The popup for one state (separate from `App`, so the rendering tests can give it any state).
+#[component]
+pub fn PopupView(props: &PopupViewProps) -> Html {
+    let state = &props.state;
+    let handle = &props.callbacks;
+    let screen = state.screen();
+    let screen = &screen;
+    let picker =
+        html! { <ProfilePicker value={state.profile} onchoose={handle.onchoose.clone()} /> };
+    let body = match screen {
+        // Nothing else while loading (a few ms): no flash of the default profile before the stored one.
+        Screen::Loading => {
+            return html! {
+                <main data-screen="loading" aria-busy="true">
+                    <p class="muted" role="status">{ "Reading this tab…" }</p>
+                </main>
+            };
+        }
+        Screen::NoPermission => html! { <NoPermission ongrant={handle.ongrant.clone()} /> },
+        Screen::NotNetSuite => html! { <FixSteps profile={state.profile} /> },
+        Screen::OtherNetSuite { roles_url } => {
+            html! { <OtherNetSuite roles_url={AttrValue::from(roles_url.clone())} /> }
+        }
+        Screen::Unavailable(cause) => html! { <UnavailableNote cause={cause.clone()} /> },
+        Screen::Role(role) => html! {
+            <RoleVerdict role={(**role).clone()} busy={state.busy}
+                confirming={state.confirming_two_factor}
+                notice={state.notice.clone().map(AttrValue::from)}
+                copy={state.copy.clone()}
+                onprefill={handle.onprefill.clone()} onfixall={handle.onfixall.clone()}
+                onconfirm={handle.onconfirm.clone()} oncancel={handle.oncancel.clone()}
+                oncopy={handle.oncopy.clone()} />
+        },
+        Screen::Unsupported { problems } => html! {
+            <section class="unsupported">
+                <h2>{ "TBA Doctor could not read this role page." }</h2>
+                <p>{ "NetSuite may have changed the page, or it is shown in a form TBA Doctor does not know. What could not be read:" }</p>
+                <ul>{ for problems.iter().map(|problem| html! { <li>{ problem.clone() }</li> }) }</ul>
+                <p>{ "Fix the role by hand: Permissions > Setup, add the permissions at Full, Save." }</p>
+            </section>
+        },
+        Screen::AuthError(auth) => html! {
+            <AuthHelp auth={auth.clone()} copy={state.copy.clone()} oncopy={handle.oncopy.clone()} />
+        },
+    };
+    let show_picker = !matches!(screen, Screen::NoPermission | Screen::AuthError(_));
+    html! {
+        <main data-screen={screen.name()}>
+            <header><h1>{ "TBA Doctor" }</h1></header>
+            if show_picker { { picker } }
+            { body }
+        </main>
+    }
+}

@@ -1,0 +1,70 @@
+//! The copy buttons ("Copy request for your administrator", "Copy SDF XML") with a visible
+//! confirmation, and the text to copy by hand when the browser refuses the clipboard.
+use yew::prelude::*;
+
+use crate::state::{CopyOutcome, CopyTarget};
+
+/// Props of [`CopyActions`].
+#[derive(Properties, PartialEq)]
+pub struct CopyActionsProps {
+    /// The request for the administrator, when the screen has one.
+    #[prop_or_default]
+    pub request: Option<AttrValue>,
+    /// The SDF XML snippet, when the screen has one.
+    #[prop_or_default]
+    pub sdf: Option<AttrValue>,
+    /// How the last copy went.
+    pub copy: Option<CopyOutcome>,
+    /// A copy button was clicked.
+    pub oncopy: Callback<CopyTarget>,
+}
+
+/// Copy buttons and their status line.
+#[component]
+pub fn CopyActions(props: &CopyActionsProps) -> Html {
+    let button = |target: CopyTarget, label: &'static str| {
+        let oncopy = props.oncopy.clone();
+        html! {
+            <button type="button" data-tba-doctor-action={target.action()}
+                onclick={Callback::from(move |_| oncopy.emit(target))}>{ label }</button>
+        }
+    };
+    let (status, fallback) = match &props.copy {
+        None => (String::new(), None),
+        Some(CopyOutcome::Copied(CopyTarget::Request)) => {
+            ("Copied: the request is on your clipboard.".to_owned(), None)
+        }
+        Some(CopyOutcome::Copied(CopyTarget::Sdf)) => {
+            ("Copied: the SDF XML is on your clipboard.".to_owned(), None)
+        }
+        Some(CopyOutcome::Failed(target, reason)) => {
+            let text = match target {
+                CopyTarget::Request => props.request.clone(),
+                CopyTarget::Sdf => props.sdf.clone(),
+            };
+            (
+                format!(
+                    "The browser did not allow copying ({reason}). Select the text below and press Ctrl+C."
+                ),
+                text,
+            )
+        }
+    };
+    html! {
+        <section class="copy">
+            <div class="buttons">
+                if props.request.is_some() {
+                    { button(CopyTarget::Request, "Copy request for your administrator") }
+                }
+                if props.sdf.is_some() {
+                    { button(CopyTarget::Sdf, "Copy SDF XML") }
+                }
+            </div>
+            <p class="copy-status" role="status" aria-live="polite">{ status }</p>
+            if let Some(text) = fallback {
+                <textarea class="copy-fallback" readonly=true rows="8"
+                    aria-label="Text to copy" value={text} />
+            }
+        </section>
+    }
+}

@@ -1,0 +1,204 @@
+//! Bindings to the WebExtension APIs the popup uses: tabs, messages to the content script,
+//! storage.sync, host permissions and the clipboard.
+//!
+//! Both browsers expose the APIs as `browser` (Firefox; Chrome since 148) and `chrome`; the bindings
+//! take `browser` when it exists and `chrome` otherwise and look every member up at run time, so a
+//! missing API is an error value, never a panic. Nothing here decides anything: `state.rs` does.
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use serde::Serialize;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::state::TabFacts;
+
+/// The storage.sync key of the chosen profile id (read by the content script too).
+pub const PROFILE_KEY: &str = "profile";
+
+/// The host permission the extension works with (manifest.json `host_permissions`).
+pub const NETSUITE_ORIGIN: &str = "https://*.netsuite.com/*";
+
+/// Why an extension API call failed, in plain words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExtError(pub String);
+
+impl ExtError {
+    fn missing(what: &str) -> ExtError {
+        ExtError(format!("{what} is not available"))
+    }
+
+    fn from_js(value: JsValue) -> ExtError {
+        let text = Reflect::get(&value, &JsValue::from_str("message"))
+            .ok()
+            .and_then(|message| message.as_string())
+            .or_else(|| value.as_string())
+            .unwrap_or_else(|| "unknown error".to_owned());
+        ExtError(text)
+    }
+}
+
+fn get(target: &JsValue, name: &str) -> Option<JsValue> {
+    Reflect::get(target, &JsValue::from_str(name))
+        .ok()
+        .filter(|value| !value.is_undefined() && !value.is_null())
+}
+
+fn namespace() -> Option<JsValue> {
+    let global: JsValue = js_sys::global().into();
+    get(&global, "browser").or_else(|| get(&global, "chrome"))
+}
+
+/// Calls `api.<path…>.<method>(args…)` and returns its promise, without awaiting it.
+///
+/// Calling synchronously matters for `permissions.request` and the clipboard: both need the
+/// user's click to be on the stack, which an `await` before the call would lose.
+fn call(path: &[&str], method: &str, args: &[JsValue]) -> Result<Promise, ExtError> {
+    let dotted = format!("{}.{method}", path.join("."));
+    let target = namespace()
+        .and_then(|api| path.iter().try_fold(api, |value, name| get(&value, name)))
+        .ok_or_else(|| ExtError::missing(&dotted))?;
+    let function = get(&target, method)
+        .and_then(|value| value.dyn_into::<Function>().ok())
+        .ok_or_else(|| ExtError::missing(&dotted))?;
+    let arguments: Array = args.iter().collect();
+    let result = function
+        .apply(&target, &arguments)
+        .map_err(ExtError::from_js)?;
+    result
+        .dyn_into::<Promise>()
+        .map_err(|_| ExtError(format!("{dotted} did not return a promise")))
+}
+
+async fn settle(promise: Result<Promise, ExtError>) -> Result<JsValue, ExtError> {
+    JsFuture::from(promise?).await.map_err(ExtError::from_js)
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, ExtError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|error| ExtError(error.to_string()))
+}
+
+fn tab_facts(tab: &JsValue) -> TabFacts {
+    TabFacts {
+        id: get(tab, "id")
+            .and_then(|id| id.as_f64())
+            .filter(|id| id.fract() == 0.0 && *id >= 0.0 && *id <= f64::from(i32::MAX))
+            .map(|id| id as i32),
+        url: get(tab, "url").and_then(|url| url.as_string()),
+        last_accessed: get(tab, "lastAccessed")
+            .and_then(|time| time.as_f64())
+            .unwrap_or(0.0),
+    }
+}
+
+async fn query_tabs(query: &JsValue) -> Result<Vec<TabFacts>, ExtError> {
+    let tabs = settle(call(&["tabs"], "query", std::slice::from_ref(query))).await?;
+    let tabs = tabs
+        .dyn_into::<Array>()
+        .map_err(|_| ExtError("tabs.query did not return a list".to_owned()))?;
+    Ok(tabs.iter().map(|tab| tab_facts(&tab)).collect())
+}
+
+/// The tab this page runs in when the popup page is open as a tab; `None` in a real popup.
+pub async fn current_tab() -> Option<TabFacts> {
+    settle(call(&["tabs"], "getCurrent", &[]))
+        .await
+        .ok()
+        .filter(|tab| tab.is_object())
+        .map(|tab| tab_facts(&tab))
+}
+
+/// The active tab of the current window.
+pub async fn active_tabs() -> Result<Vec<TabFacts>, ExtError> {
+    let query = Object::new();
+    let _ = Reflect::set(&query, &"active".into(), &JsValue::TRUE);
+    let _ = Reflect::set(&query, &"currentWindow".into(), &JsValue::TRUE);
+    query_tabs(&query).await
+}
+
+/// Every tab of every window.
+pub async fn all_tabs() -> Result<Vec<TabFacts>, ExtError> {
+    query_tabs(&Object::new()).await
+}
+
+/// Sends `request` to the content script of tab `tab_id` and returns its raw answer.
+pub async fn send_message<T: Serialize>(tab_id: i32, request: &T) -> Result<JsValue, ExtError> {
+    let message = to_js(request)?;
+    settle(call(
+        &["tabs"],
+        "sendMessage",
+        &[JsValue::from(tab_id), message],
+    ))
+    .await
+}
+
+/// The stored profile id, if any.
+pub async fn stored_profile() -> Option<String> {
+    let items = settle(call(
+        &["storage", "sync"],
+        "get",
+        &[JsValue::from_str(PROFILE_KEY)],
+    ))
+    .await
+    .ok()?;
+    get(&items, PROFILE_KEY)?.as_string()
+}
+
+/// Stores the chosen profile id; the page panel follows through `storage.onChanged`.
+pub async fn store_profile(profile_id: &str) -> Result<(), ExtError> {
+    let items = Object::new();
+    let _ = Reflect::set(
+        &items,
+        &JsValue::from_str(PROFILE_KEY),
+        &JsValue::from_str(profile_id),
+    );
+    settle(call(&["storage", "sync"], "set", &[items.into()]))
+        .await
+        .map(|_| ())
+}
+
+fn origins() -> JsValue {
+    let permissions = Object::new();
+    let origins: Array = [JsValue::from_str(NETSUITE_ORIGIN)].into_iter().collect();
+    let _ = Reflect::set(&permissions, &"origins".into(), &origins);
+    permissions.into()
+}
+
+/// Whether the NetSuite host permission is granted (Firefox lets users withhold it).
+pub async fn has_host_permission() -> Result<bool, ExtError> {
+    let granted = settle(call(&["permissions"], "contains", &[origins()])).await?;
+    Ok(granted.as_bool().unwrap_or(false))
+}
+
+/// Asks for the NetSuite host permission. Must be called from a click handler, before any await.
+pub fn request_host_permission() -> Result<Promise, ExtError> {
+    call(&["permissions"], "request", &[origins()])
+}
+
+/// Awaits a promise returned by one of the synchronous calls here.
+pub async fn finish(promise: Promise) -> Result<JsValue, ExtError> {
+    JsFuture::from(promise).await.map_err(ExtError::from_js)
+}
+
+/// Starts writing `text` to the clipboard. Must be called from a click handler, before any await.
+pub fn write_clipboard(text: &str) -> Result<Promise, ExtError> {
+    let window = web_sys::window().ok_or_else(|| ExtError::missing("window"))?;
+    let navigator: JsValue = window.navigator().into();
+    let clipboard = get(&navigator, "clipboard").ok_or_else(|| ExtError::missing("clipboard"))?;
+    let write = get(&clipboard, "writeText")
+        .and_then(|value| value.dyn_into::<Function>().ok())
+        .ok_or_else(|| ExtError::missing("clipboard.writeText"))?;
+    write
+        .call1(&clipboard, &JsValue::from_str(text))
+        .map_err(ExtError::from_js)?
+        .dyn_into::<Promise>()
+        .map_err(|_| ExtError("clipboard.writeText did not return a promise".to_owned()))
+}
+
+/// Marks a moment for the benchmark (`scripts/bench-popup.mjs`).
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark(name);
+    }
+}

@@ -1,0 +1,248 @@
+//! `use_popup`: the popup's one hook. It loads the stored profile, finds the tab, asks its content
+//! script for one snapshot, and turns the user's clicks into requests, storage writes and clipboard
+//! writes. Every result goes through the reducer as an `Action`; nothing is decided here.
+use tba_rules::profile::ProfileId;
+use tba_rules::protocol::{Request, Response, Snapshot};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::ext;
+use crate::state::{Action, CopyOutcome, CopyTarget, PopupState, TabView, choose_tab, view_of_tab};
+
+/// The state and the popup's callbacks.
+pub struct PopupHandle {
+    /// The state.
+    pub state: UseReducerHandle<PopupState>,
+    /// What clicks do.
+    pub callbacks: PopupCallbacks,
+}
+
+/// What the popup's clicks do (no-ops by default, as in the rendering tests).
+#[derive(Clone, Default, PartialEq)]
+pub struct PopupCallbacks {
+    /// Store and use another profile.
+    pub onchoose: Callback<ProfileId>,
+    /// Pre-fill one permission id.
+    pub onprefill: Callback<String>,
+    /// Fix all (asks for confirmation first when the plan makes the role 2FA-required).
+    pub onfixall: Callback<()>,
+    /// Fix all, 2FA-making permissions confirmed.
+    pub onconfirm: Callback<()>,
+    /// Cancel the 2FA confirmation.
+    pub oncancel: Callback<()>,
+    /// Copy a text.
+    pub oncopy: Callback<CopyTarget>,
+    /// Ask for the NetSuite host permission.
+    pub ongrant: Callback<()>,
+}
+
+/// Turns a raw answer into an action: valid answers are `ReceiveAnswer`, anything else is refused.
+fn answer_action(answer: Result<JsValue, ext::ExtError>) -> Action {
+    match answer {
+        Err(error) => Action::MissAnswer { reason: error.0 },
+        // Firefox resolves with undefined when a listener exists but nobody answered.
+        Ok(value) if value.is_undefined() || value.is_null() => Action::MissAnswer {
+            reason: "no answer".to_owned(),
+        },
+        Ok(value) => match parse_response(&value) {
+            Ok(response) => Action::ReceiveAnswer(Box::new(response)),
+            Err(reason) => Action::RejectAnswer {
+                reason: format!("the page sent an invalid answer: {reason}"),
+            },
+        },
+    }
+}
+
+/// Reads a `Response` field by field.
+///
+/// The same shape as `Response`'s serde form (`{"type": …}` and its fields), but without serde's
+/// buffering of internally tagged enums, which would add about 15 KB to the popup wasm.
+fn parse_response(value: &JsValue) -> Result<Response, String> {
+    let field = |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).ok();
+    let text = |name: &str| {
+        field(name)
+            .and_then(|value| value.as_string())
+            .ok_or_else(|| format!("no {name}"))
+    };
+    let snapshot = || -> Result<Snapshot, String> {
+        let snapshot = field("snapshot").ok_or("no snapshot")?;
+        serde_wasm_bindgen::from_value(snapshot).map_err(|error| error.to_string())
+    };
+    match text("type")?.as_str() {
+        "Snapshot" => Ok(Response::Snapshot {
+            snapshot: snapshot()?,
+        }),
+        "Refused" => Ok(Response::Refused {
+            reason: text("reason")?,
+            snapshot: snapshot()?,
+        }),
+        "Unavailable" => Ok(Response::Unavailable {
+            reason: text("reason")?,
+        }),
+        _ => Err("unknown answer type".to_owned()),
+    }
+}
+
+async fn load(dispatch: UseReducerDispatcher<PopupState>) {
+    if let Some(profile_id) = ext::stored_profile()
+        .await
+        .as_deref()
+        .and_then(ProfileId::parse)
+    {
+        dispatch.dispatch(Action::ChooseProfile(profile_id));
+    }
+    match ext::has_host_permission().await {
+        Ok(true) => {}
+        Ok(false) => {
+            dispatch.dispatch(Action::LackPermission);
+            return;
+        }
+        Err(error) => log::warn!("cannot check the host permission: {}", error.0),
+    }
+    let current = ext::current_tab().await;
+    let active = ext::active_tabs().await.unwrap_or_default();
+    let all = match current {
+        Some(_) => ext::all_tabs().await.unwrap_or_default(),
+        None => Vec::new(),
+    };
+    let tab = choose_tab(current.as_ref(), &active, &all);
+    let view = view_of_tab(tab.clone());
+    dispatch.dispatch(Action::SeeTab(tab));
+    if let TabView::Asking { tab_id, .. } = view {
+        let answer = ext::send_message(tab_id, &Request::GetSnapshot).await;
+        dispatch.dispatch(answer_action(answer));
+    }
+}
+
+fn send_change(dispatch: UseReducerDispatcher<PopupState>, tab_id: i32, request: Request) {
+    dispatch.dispatch(Action::StartChange);
+    spawn_local(async move {
+        let answer = ext::send_message(tab_id, &request).await;
+        dispatch.dispatch(answer_action(answer));
+    });
+}
+
+/// The popup's state and callbacks; loads once per open (and again after a permission grant).
+#[hook]
+pub fn use_popup() -> PopupHandle {
+    let state = use_reducer(PopupState::default);
+    let generation = use_state(|| 0u32);
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(*generation, move |_| {
+            spawn_local(load(dispatch));
+        });
+    }
+
+    let onchoose = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |profile_id: ProfileId| {
+            dispatch.dispatch(Action::ChooseProfile(profile_id));
+            spawn_local(async move {
+                if let Err(error) = ext::store_profile(profile_id.as_str()).await {
+                    log::warn!("cannot store the profile: {}", error.0);
+                }
+            });
+        })
+    };
+    let onprefill = {
+        let dispatch = state.dispatcher();
+        let tab_id = state.answering_tab();
+        Callback::from(move |permkey: String| {
+            if let Some(tab_id) = tab_id {
+                send_change(dispatch.clone(), tab_id, Request::Prefill { permkey });
+            }
+        })
+    };
+    let onfixall = {
+        let dispatch = state.dispatcher();
+        let tab_id = state.answering_tab();
+        let needs_confirmation = state.fix_needs_confirmation();
+        Callback::from(move |()| match tab_id {
+            Some(_) if needs_confirmation => dispatch.dispatch(Action::AskTwoFactor),
+            Some(tab_id) => send_change(
+                dispatch.clone(),
+                tab_id,
+                Request::FixAll {
+                    confirm_two_factor: false,
+                },
+            ),
+            None => {}
+        })
+    };
+    let onconfirm = {
+        let dispatch = state.dispatcher();
+        let tab_id = state.answering_tab();
+        Callback::from(move |()| {
+            if let Some(tab_id) = tab_id {
+                send_change(
+                    dispatch.clone(),
+                    tab_id,
+                    Request::FixAll {
+                        confirm_two_factor: true,
+                    },
+                );
+            }
+        })
+    };
+    let oncancel = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |()| dispatch.dispatch(Action::CancelTwoFactor))
+    };
+    let oncopy = {
+        let dispatch = state.dispatcher();
+        let state = state.clone();
+        Callback::from(move |target: CopyTarget| {
+            let Some(text) = state.copy_text(target) else {
+                return;
+            };
+            // Called before any await: the clipboard wants the click on the stack.
+            let promise = ext::write_clipboard(&text);
+            let dispatch = dispatch.clone();
+            spawn_local(async move {
+                let result = match promise {
+                    Ok(promise) => ext::finish(promise).await.map(|_| ()),
+                    Err(error) => Err(error),
+                };
+                let outcome = match result {
+                    Ok(()) => CopyOutcome::Copied(target),
+                    Err(error) => CopyOutcome::Failed(target, error.0),
+                };
+                dispatch.dispatch(Action::FinishCopy(outcome));
+            });
+        })
+    };
+    let ongrant = {
+        let generation = generation.clone();
+        Callback::from(move |()| {
+            // Called before any await: Firefox grants permissions only from a user gesture.
+            let promise = ext::request_host_permission();
+            let generation = generation.clone();
+            spawn_local(async move {
+                let granted = match promise {
+                    Ok(promise) => ext::finish(promise).await.ok().and_then(|v| v.as_bool()),
+                    Err(error) => {
+                        log::warn!("cannot request the host permission: {}", error.0);
+                        None
+                    }
+                };
+                if granted == Some(true) {
+                    generation.set(*generation + 1);
+                }
+            });
+        })
+    };
+    PopupHandle {
+        state,
+        callbacks: PopupCallbacks {
+            onchoose,
+            onprefill,
+            onfixall,
+            onconfirm,
+            oncancel,
+            oncopy,
+            ongrant,
+        },
+    }
+}

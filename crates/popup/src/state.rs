@@ -1,0 +1,628 @@
+//! The popup's state and its reducer: what the popup knows about the tab it looks at, and the
+//! screen derived from that, the stored profile and the content script's answer.
+//!
+//! Pure: no browser calls here (those live in `hooks/` and `ext.rs`), so every screen's derivation
+//! is tested natively. Everything that arrives from the page is validated here before it is shown:
+//! a `RoleWire` becomes a `Role` only through `TryFrom`, and the verdict is recomputed with the same
+//! `tba_rules::evaluate` the page panel uses.
+use std::rc::Rc;
+
+use tba_rules::evaluate::{RequirementState, Verdict, evaluate};
+use tba_rules::page::{self, PageKind};
+use tba_rules::profile::{self, ProfileId};
+use tba_rules::protocol::{Response, Snapshot};
+use tba_rules::role::Role;
+use tba_rules::text;
+use yew::Reducible;
+
+/// The facts about one browser tab that the popup may see (without the `tabs` permission the URL
+/// is only visible for NetSuite hosts).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TabFacts {
+    /// The tab id.
+    pub id: Option<i32>,
+    /// The URL, when the extension may see it.
+    pub url: Option<String>,
+    /// `lastAccessed`, in ms since the epoch (0 when unknown).
+    pub last_accessed: f64,
+}
+
+/// Which tab the popup describes.
+///
+/// In the toolbar popup, `current` is `None` and the active tab of the window is the one.
+/// When the popup page is open in a tab of its own (`current` is that tab, e.g. after a user
+/// opened popup.html directly, or in the end-to-end tests), the active tab is the popup itself,
+/// so the most recently used other tab is the one the user means.
+pub fn choose_tab(
+    current: Option<&TabFacts>,
+    active: &[TabFacts],
+    all: &[TabFacts],
+) -> Option<TabFacts> {
+    match current {
+        None => active.first().cloned(),
+        Some(own) => all
+            .iter()
+            .filter(|tab| tab.id.is_some() && tab.id != own.id)
+            .max_by(|left, right| left.last_accessed.total_cmp(&right.last_accessed))
+            .cloned(),
+    }
+}
+
+/// What the popup has learnt about the tab, step by step.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TabView {
+    /// Still asking the browser.
+    Loading,
+    /// The NetSuite host permission is not granted: the popup cannot see the tab.
+    NoPermission,
+    /// Not a NetSuite page (or the browser does not show its URL).
+    NotNetSuite,
+    /// A NetSuite page; the content script was asked and has not answered yet.
+    Asking {
+        /// The tab id.
+        tab_id: i32,
+        /// What the URL says the page is.
+        kind: PageKind,
+        /// The host, lower case.
+        host: String,
+    },
+    /// A NetSuite page whose content script did not answer (`tabs.sendMessage` rejected).
+    NoAnswer {
+        /// What the URL says the page is.
+        kind: PageKind,
+        /// The host.
+        host: String,
+    },
+    /// The content script answered something invalid.
+    BadAnswer {
+        /// What was wrong.
+        reason: String,
+    },
+    /// The content script answered.
+    Answered {
+        /// The tab id.
+        tab_id: i32,
+        /// What the URL says the page is.
+        kind: PageKind,
+        /// The host.
+        host: String,
+        /// The answer, not yet validated.
+        response: Box<Response>,
+    },
+}
+
+/// Which text a copy button copies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CopyTarget {
+    /// `text::admin_request` (or `text::auth_error_request` on the authorization-error page).
+    Request,
+    /// `text::sdf_snippet`.
+    Sdf,
+}
+
+impl CopyTarget {
+    /// The `data-tba-doctor-action` of its button.
+    pub fn action(self) -> &'static str {
+        match self {
+            CopyTarget::Request => "copy-request",
+            CopyTarget::Sdf => "copy-sdf",
+        }
+    }
+}
+
+/// How the last copy went.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CopyOutcome {
+    /// The text is on the clipboard.
+    Copied(CopyTarget),
+    /// The browser refused; the text is shown for the user to copy by hand.
+    Failed(CopyTarget, String),
+}
+
+/// The whole popup state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PopupState {
+    /// The chosen profile.
+    pub profile: ProfileId,
+    /// The tab.
+    pub tab: TabView,
+    /// A Pre-fill or Fix all is on its way to the page.
+    pub busy: bool,
+    /// Fix all waits for the user to confirm permissions that make the role 2FA-required.
+    pub confirming_two_factor: bool,
+    /// A message from the last change (a refusal, or a failure to reach the page).
+    pub notice: Option<String>,
+    /// The last copy.
+    pub copy: Option<CopyOutcome>,
+}
+
+impl Default for PopupState {
+    fn default() -> PopupState {
+        PopupState {
+            profile: ProfileId::default(),
+            tab: TabView::Loading,
+            busy: false,
+            confirming_two_factor: false,
+            notice: None,
+            copy: None,
+        }
+    }
+}
+
+/// What happened; the reducer's verbs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Use this profile (read from storage, or picked by the user).
+    ChooseProfile(ProfileId),
+    /// The host permission is missing.
+    LackPermission,
+    /// The popup describes this tab (or none).
+    SeeTab(Option<TabFacts>),
+    /// The content script answered.
+    ReceiveAnswer(Box<Response>),
+    /// The content script answered something that is not a valid `Response`.
+    RejectAnswer {
+        /// What was wrong.
+        reason: String,
+    },
+    /// The content script could not be reached.
+    MissAnswer {
+        /// The browser's error.
+        reason: String,
+    },
+    /// A Pre-fill or Fix all was sent.
+    StartChange,
+    /// Fix all needs the user to confirm 2FA-making permissions first.
+    AskTwoFactor,
+    /// The user declined the 2FA-making permissions.
+    CancelTwoFactor,
+    /// A copy finished.
+    FinishCopy(CopyOutcome),
+}
+
+impl Reducible for PopupState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut state = (*self).clone();
+        match action {
+            Action::ChooseProfile(profile_id) => {
+                state.profile = profile_id;
+                state.confirming_two_factor = false;
+                state.copy = None;
+            }
+            Action::LackPermission => state.tab = TabView::NoPermission,
+            Action::SeeTab(tab) => state.tab = view_of_tab(tab),
+            Action::ReceiveAnswer(response) => {
+                state.busy = false;
+                state.confirming_two_factor = false;
+                state.copy = None;
+                state.notice = match &*response {
+                    Response::Refused { reason, .. } => Some(reason.clone()),
+                    _ => None,
+                };
+                if let TabView::Asking { tab_id, kind, host }
+                | TabView::Answered {
+                    tab_id, kind, host, ..
+                } = state.tab
+                {
+                    state.tab = TabView::Answered {
+                        tab_id,
+                        kind,
+                        host,
+                        response,
+                    };
+                }
+            }
+            Action::RejectAnswer { reason } => {
+                state.busy = false;
+                state.confirming_two_factor = false;
+                state.tab = TabView::BadAnswer { reason };
+            }
+            Action::MissAnswer { reason } => {
+                state.busy = false;
+                state.confirming_two_factor = false;
+                match state.tab {
+                    TabView::Asking { kind, host, .. } => {
+                        state.tab = TabView::NoAnswer { kind, host };
+                    }
+                    // A change could not reach a page that answered before (it navigated away).
+                    TabView::Answered { .. } => {
+                        state.notice = Some(format!(
+                            "The page did not answer ({reason}). Reload the tab and open TBA Doctor again."
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+            Action::StartChange => {
+                state.busy = true;
+                state.confirming_two_factor = false;
+                state.notice = None;
+            }
+            Action::AskTwoFactor => state.confirming_two_factor = true,
+            Action::CancelTwoFactor => state.confirming_two_factor = false,
+            Action::FinishCopy(outcome) => state.copy = Some(outcome),
+        }
+        Rc::new(state)
+    }
+}
+
+/// What a tab is, from its URL alone.
+pub fn view_of_tab(tab: Option<TabFacts>) -> TabView {
+    let Some(TabFacts {
+        id: Some(tab_id),
+        url: Some(url),
+        ..
+    }) = tab
+    else {
+        return TabView::NotNetSuite;
+    };
+    match page::classify_url(&url) {
+        (PageKind::NotNetSuite, _) | (_, None) => TabView::NotNetSuite,
+        (kind, Some(host)) => TabView::Asking { tab_id, kind, host },
+    }
+}
+
+/// How a role page is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleMode {
+    /// Edit mode: the popup offers Pre-fill and Fix all.
+    Edit,
+    /// View mode: the popup links to the edit page.
+    View,
+    /// A new role, not saved yet (editable).
+    New,
+}
+
+/// Why the content script cannot help on a page it should run on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unavailable {
+    /// No content script answered: the tab was open before the extension was installed or updated.
+    NoReceiver,
+    /// The content script's engine did not start (Chrome checks WebAssembly against the page CSP).
+    EngineFailed {
+        /// The loader's reason.
+        reason: String,
+    },
+    /// The answer was not valid.
+    Invalid {
+        /// What was wrong.
+        reason: String,
+    },
+}
+
+impl Unavailable {
+    /// Whether the reason is the page's security policy blocking WebAssembly.
+    pub fn blocked_by_policy(&self) -> bool {
+        match self {
+            Unavailable::EngineFailed { reason } => {
+                let reason = reason.to_ascii_lowercase();
+                reason.contains("content security policy")
+                    || reason.contains("wasm-unsafe-eval")
+                    || reason.contains("webassembly")
+                    || reason.contains("csp")
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A role page's screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoleScreen {
+    /// Edit, view or new.
+    pub mode: RoleMode,
+    /// The role as read from the page (validated).
+    pub role: Role,
+    /// The verdict for the chosen profile.
+    pub verdict: Verdict,
+    /// The edit page of this role (view mode with a known id).
+    pub edit_url: Option<String>,
+    /// The account's Manage Roles list.
+    pub roles_url: String,
+    /// Problems the content script met while reading the page.
+    pub problems: Vec<String>,
+    /// Whether the page's pre-fill bridge answered.
+    pub bridge_ok: bool,
+}
+
+impl RoleScreen {
+    /// Whether Pre-fill and Fix all can act on this page.
+    pub fn editable(&self) -> bool {
+        matches!(self.mode, RoleMode::Edit | RoleMode::New)
+    }
+
+    /// The request for the administrator.
+    pub fn admin_request(&self) -> String {
+        text::admin_request(&self.role, &self.verdict)
+    }
+
+    /// The SDF role XML snippet of the plan.
+    pub fn sdf_snippet(&self) -> String {
+        text::sdf_snippet(&self.verdict.plan)
+    }
+}
+
+/// The authorization-error page's screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuthScreen {
+    /// The account id, from the page or the host.
+    pub account: Option<String>,
+    /// The role name, when the page shows it.
+    pub role_name: Option<String>,
+    /// The account's Manage Roles list.
+    pub roles_url: String,
+}
+
+impl AuthScreen {
+    /// The request for the administrator.
+    pub fn request(&self) -> String {
+        text::auth_error_request(self.account.as_deref(), self.role_name.as_deref())
+    }
+}
+
+/// What the popup shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Screen {
+    /// Still asking.
+    Loading,
+    /// The host permission is missing.
+    NoPermission,
+    /// Not NetSuite: the fix in five steps.
+    NotNetSuite,
+    /// Another NetSuite page: a link to Manage Roles.
+    OtherNetSuite {
+        /// The account's Manage Roles list.
+        roles_url: String,
+    },
+    /// The content script cannot help.
+    Unavailable(Unavailable),
+    /// A role page.
+    Role(Box<RoleScreen>),
+    /// A role page the content script could not read.
+    Unsupported {
+        /// What could not be read.
+        problems: Vec<String>,
+    },
+    /// The authorization-flow error.
+    AuthError(AuthScreen),
+}
+
+impl Screen {
+    /// The `data-screen` value of `<main>`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Screen::Loading => "loading",
+            Screen::NoPermission => "no-permission",
+            Screen::NotNetSuite => "not-netsuite",
+            Screen::OtherNetSuite { .. } => "other-netsuite",
+            Screen::Unavailable(_) => "unavailable",
+            Screen::Role(role) => match role.mode {
+                RoleMode::Edit => "role-edit",
+                RoleMode::View => "role-view",
+                RoleMode::New => "role-new",
+            },
+            Screen::Unsupported { .. } => "unsupported",
+            Screen::AuthError(_) => "auth-error",
+        }
+    }
+}
+
+impl PopupState {
+    /// The screen for the current facts.
+    pub fn screen(&self) -> Screen {
+        match &self.tab {
+            TabView::Loading | TabView::Asking { .. } => Screen::Loading,
+            TabView::NoPermission => Screen::NoPermission,
+            TabView::NotNetSuite => Screen::NotNetSuite,
+            // Only role pages and pages showing the authorization error run the content script, so
+            // silence elsewhere is normal; on a role page it means the tab predates the extension.
+            TabView::NoAnswer {
+                kind: PageKind::Role { .. },
+                ..
+            } => Screen::Unavailable(Unavailable::NoReceiver),
+            TabView::BadAnswer { reason } => Screen::Unavailable(Unavailable::Invalid {
+                reason: reason.clone(),
+            }),
+            TabView::NoAnswer { host, .. } => Screen::OtherNetSuite {
+                roles_url: page::manage_roles_url(host),
+            },
+            TabView::Answered { host, response, .. } => {
+                screen_of_answer(host, response, self.profile)
+            }
+        }
+    }
+
+    /// The text a copy button copies on the current screen, if it has one.
+    pub fn copy_text(&self, target: CopyTarget) -> Option<String> {
+        match (self.screen(), target) {
+            (Screen::Role(role), CopyTarget::Request) => Some(role.admin_request()),
+            (Screen::Role(role), CopyTarget::Sdf) => Some(role.sdf_snippet()),
+            (Screen::AuthError(auth), CopyTarget::Request) => Some(auth.request()),
+            _ => None,
+        }
+    }
+
+    /// Whether Fix all must first ask the user to confirm permissions that make the role
+    /// 2FA-required.
+    pub fn fix_needs_confirmation(&self) -> bool {
+        match self.screen() {
+            Screen::Role(role) => !role.verdict.plan.two_factor_ids().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The tab the content script lives in, once it has answered.
+    pub fn answering_tab(&self) -> Option<i32> {
+        match self.tab {
+            TabView::Answered { tab_id, .. } => Some(tab_id),
+            _ => None,
+        }
+    }
+}
+
+fn screen_of_answer(host: &str, response: &Response, profile_id: ProfileId) -> Screen {
+    let snapshot = match response {
+        Response::Snapshot { snapshot } | Response::Refused { snapshot, .. } => snapshot,
+        Response::Unavailable { reason } => {
+            return Screen::Unavailable(Unavailable::EngineFailed {
+                reason: reason.clone(),
+            });
+        }
+    };
+    screen_of_snapshot(host, snapshot, profile_id)
+}
+
+fn screen_of_snapshot(host: &str, snapshot: &Snapshot, profile_id: ProfileId) -> Screen {
+    let roles_url = page::manage_roles_url(host);
+    let mode = match snapshot.page.as_str() {
+        "role-edit" => RoleMode::Edit,
+        "role-view" => RoleMode::View,
+        "role-new" => RoleMode::New,
+        "unsupported" => {
+            let mut problems = snapshot.problems.clone();
+            problems.extend(snapshot.message.clone());
+            return Screen::Unsupported { problems };
+        }
+        "auth-error" => {
+            let role = snapshot
+                .role
+                .clone()
+                .map(Role::try_from)
+                .transpose()
+                .ok()
+                .flatten()
+                .unwrap_or_default();
+            return Screen::AuthError(AuthScreen {
+                account: role.account.or_else(|| page::account_from_host(host)),
+                role_name: role.name,
+                roles_url,
+            });
+        }
+        other => {
+            return Screen::Unavailable(Unavailable::Invalid {
+                reason: format!("unknown page kind {:?}", truncate(other)),
+            });
+        }
+    };
+    let Some(wire) = snapshot.role.clone() else {
+        let mut problems = snapshot.problems.clone();
+        problems.push("the page sent no role".to_owned());
+        return Screen::Unsupported { problems };
+    };
+    let role = match Role::try_from(wire) {
+        Ok(role) => role,
+        Err(error) => {
+            return Screen::Unavailable(Unavailable::Invalid {
+                reason: error.message(),
+            });
+        }
+    };
+    let verdict = evaluate(&role, profile_id);
+    let edit_url = match (mode, role.id) {
+        (RoleMode::View, Some(id)) => Some(page::role_edit_url(host, id)),
+        _ => None,
+    };
+    Screen::Role(Box::new(RoleScreen {
+        mode,
+        role,
+        verdict,
+        edit_url,
+        roles_url,
+        problems: snapshot.problems.clone(),
+        bridge_ok: snapshot.bridge_ok,
+    }))
+}
+
+fn truncate(text: &str) -> String {
+    text.chars().take(40).collect()
+}
+
+/// How one requirement is shown: a label and a state word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequirementLine {
+    /// The permission shown (the one that satisfies it, or the one to add).
+    pub id: &'static str,
+    /// Its UI name.
+    pub name: &'static str,
+    /// `"ok"`, `"too-low"`, `"missing"` or `"not-offered"` (the `data-state` attribute).
+    pub state: &'static str,
+    /// The state in words.
+    pub detail: String,
+    /// Why the profile needs it.
+    pub why: &'static str,
+    /// Whether Pre-fill can put it in the add row.
+    pub can_prefill: bool,
+}
+
+/// The requirement list of a verdict, in profile order.
+pub fn requirement_lines(verdict: &Verdict) -> Vec<RequirementLine> {
+    verdict
+        .checks
+        .iter()
+        .map(|check| {
+            let why = check.requirement.why;
+            let (id, state, detail, can_prefill) = match check.state {
+                RequirementState::Satisfied { by } => {
+                    (by, "ok", "Present at Full".to_owned(), false)
+                }
+                RequirementState::TooLow { id, have, need } => (
+                    id,
+                    "too-low",
+                    format!("Too low: {} (needs {})", have.label(), need.label()),
+                    true,
+                ),
+                RequirementState::Missing { id } => (id, "missing", "Missing".to_owned(), true),
+                RequirementState::NotOffered { id } => (
+                    id,
+                    "not-offered",
+                    "Not offered: the feature is off in this account".to_owned(),
+                    false,
+                ),
+            };
+            RequirementLine {
+                id,
+                name: permission_name(id),
+                state,
+                detail,
+                why,
+                can_prefill,
+            }
+        })
+        .collect()
+}
+
+/// The UI name of a permission id.
+pub fn permission_name(id: &str) -> &'static str {
+    tba_rules::catalog::by_id(id).map_or("an unknown permission", |permission| {
+        permission.display_name()
+    })
+}
+
+/// The overall status in words, for the verdict heading.
+pub fn status_heading(verdict: &Verdict) -> &'static str {
+    match verdict.status {
+        tba_rules::Status::Ok => "Ready: this role has what the integration needs",
+        tba_rules::Status::NeedsFix => "Needs a fix",
+        tba_rules::Status::FeatureOff => "Token-based Authentication looks turned off",
+    }
+}
+
+/// The permissions a profile needs, for the guide off NetSuite: the UI name and subtab of the
+/// first of each requirement's alternatives (the one a fix adds).
+pub fn guide_permissions(profile_id: ProfileId) -> Vec<(&'static str, &'static str)> {
+    profile::profile(profile_id)
+        .requirements
+        .iter()
+        .filter_map(|requirement| requirement.any_of.first())
+        .map(|id| {
+            let subtab = tba_rules::catalog::by_id(id)
+                .map_or(tba_rules::Subtab::Setup, |permission| permission.subtab);
+            (permission_name(id), subtab.label())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,500 @@
+//! Native tests of the popup state: every screen derived from (tab, answer, profile), the tab
+//! choice, and the reducer's verbs.
+use super::*;
+use tba_rules::catalog::ids;
+use tba_rules::level::Level;
+use tba_rules::protocol::{GrantWire, RoleWire};
+
+fn tab(id: i32, url: Option<&str>, last_accessed: f64) -> TabFacts {
+    TabFacts {
+        id: Some(id),
+        url: url.map(str::to_owned),
+        last_accessed,
+    }
+}
+
+fn grant(id: &str, level: Level) -> GrantWire {
+    GrantWire {
+        subtab: "setupmach".to_owned(),
+        id: id.to_owned(),
+        level: level.number(),
+    }
+}
+
+fn role_wire(grants: Vec<GrantWire>) -> RoleWire {
+    RoleWire {
+        id: Some(1001),
+        name: Some("Integration <b>role</b>".to_owned()),
+        account: Some("1234567".to_owned()),
+        grants,
+        web_services_only: Some(false),
+        two_factor_required: Some(false),
+        offered: None,
+    }
+}
+
+fn snapshot(page: &str, role: Option<RoleWire>) -> Snapshot {
+    Snapshot {
+        page: page.to_owned(),
+        profile: "cloudextend".to_owned(),
+        role,
+        problems: Vec::new(),
+        bridge_ok: true,
+        url: "https://1234567.app.netsuite.com/app/setup/role.nl?id=1001&e=T".to_owned(),
+        message: None,
+    }
+}
+
+const ROLE_URL: &str = "https://1234567.app.netsuite.com/app/setup/role.nl?id=1001&e=T";
+
+/// The state after seeing `url` in tab 7 and receiving `response`.
+fn answered(url: &str, response: Response, profile_id: ProfileId) -> Rc<PopupState> {
+    let state = Rc::new(PopupState::default())
+        .reduce(Action::ChooseProfile(profile_id))
+        .reduce(Action::SeeTab(Some(tab(7, Some(url), 1.0))));
+    state.reduce(Action::ReceiveAnswer(Box::new(response)))
+}
+
+fn role_screen(state: &PopupState) -> RoleScreen {
+    match state.screen() {
+        Screen::Role(role) => *role,
+        other => panic!("expected a role screen, got {other:?}"),
+    }
+}
+
+#[test]
+fn choose_tab_prefers_the_active_tab_in_a_real_popup() {
+    let active = [tab(3, None, 5.0)];
+    let all = [tab(4, None, 9.0)];
+    assert_eq!(choose_tab(None, &active, &all), Some(tab(3, None, 5.0)));
+    assert_eq!(choose_tab(None, &[], &all), None);
+}
+
+#[test]
+fn choose_tab_takes_the_last_used_other_tab_when_the_popup_is_a_tab() {
+    let own = tab(1, None, 100.0);
+    let all = [
+        own.clone(),
+        tab(2, Some(ROLE_URL), 50.0),
+        tab(3, None, 20.0),
+    ];
+    assert_eq!(
+        choose_tab(Some(&own), std::slice::from_ref(&own), &all),
+        Some(tab(2, Some(ROLE_URL), 50.0))
+    );
+    assert_eq!(
+        choose_tab(
+            Some(&own),
+            std::slice::from_ref(&own),
+            std::slice::from_ref(&own)
+        ),
+        None
+    );
+}
+
+#[test]
+fn tabs_without_a_visible_url_or_off_netsuite_are_not_netsuite() {
+    for seen in [
+        None,
+        Some(tab(1, None, 0.0)),
+        Some(tab(1, Some("https://example.com/app/setup/role.nl"), 0.0)),
+        Some(tab(
+            1,
+            Some("http://1234567.app.netsuite.com/app/setup/role.nl"),
+            0.0,
+        )),
+        Some(TabFacts {
+            id: None,
+            url: Some(ROLE_URL.to_owned()),
+            last_accessed: 0.0,
+        }),
+    ] {
+        let state = Rc::new(PopupState::default()).reduce(Action::SeeTab(seen.clone()));
+        assert_eq!(state.screen(), Screen::NotNetSuite, "{seen:?}");
+        assert_eq!(state.screen().name(), "not-netsuite");
+    }
+}
+
+#[test]
+fn screen_names_follow_the_facts() {
+    assert_eq!(PopupState::default().screen().name(), "loading");
+    let state = Rc::new(PopupState::default()).reduce(Action::LackPermission);
+    assert_eq!(state.screen(), Screen::NoPermission);
+    assert_eq!(state.screen().name(), "no-permission");
+    // Asking a NetSuite tab is still loading.
+    let asking =
+        Rc::new(PopupState::default()).reduce(Action::SeeTab(Some(tab(7, Some(ROLE_URL), 0.0))));
+    assert_eq!(asking.screen().name(), "loading");
+    assert_eq!(asking.answering_tab(), None);
+}
+
+#[test]
+fn silence_means_other_netsuite_except_on_role_pages() {
+    let other = Rc::new(PopupState::default())
+        .reduce(Action::SeeTab(Some(tab(
+            7,
+            Some("https://1234567-sb1.app.netsuite.com/app/center/card.nl"),
+            0.0,
+        ))))
+        .reduce(Action::MissAnswer {
+            reason: "Could not establish connection".to_owned(),
+        });
+    assert_eq!(
+        other.screen(),
+        Screen::OtherNetSuite {
+            roles_url: "https://1234567-sb1.app.netsuite.com/app/setup/rolelist.nl".to_owned()
+        }
+    );
+    let role = Rc::new(PopupState::default())
+        .reduce(Action::SeeTab(Some(tab(7, Some(ROLE_URL), 0.0))))
+        .reduce(Action::MissAnswer {
+            reason: "Receiving end does not exist".to_owned(),
+        });
+    assert_eq!(role.screen(), Screen::Unavailable(Unavailable::NoReceiver));
+    assert_eq!(role.screen().name(), "unavailable");
+}
+
+#[test]
+fn engine_failure_and_bad_answers_are_unavailable() {
+    let blocked = answered(
+        ROLE_URL,
+        Response::Unavailable {
+            reason: "engine-failed: WebAssembly.instantiate(): Refused to compile or instantiate \
+                     WebAssembly module because 'wasm-unsafe-eval' is not an allowed source"
+                .to_owned(),
+        },
+        ProfileId::CloudExtend,
+    );
+    match blocked.screen() {
+        Screen::Unavailable(cause) => assert!(cause.blocked_by_policy()),
+        other => panic!("{other:?}"),
+    }
+    let failed = answered(
+        ROLE_URL,
+        Response::Unavailable {
+            reason: "engine-failed: network error".to_owned(),
+        },
+        ProfileId::CloudExtend,
+    );
+    match failed.screen() {
+        Screen::Unavailable(cause) => assert!(!cause.blocked_by_policy()),
+        other => panic!("{other:?}"),
+    }
+    let bad = Rc::new(PopupState::default())
+        .reduce(Action::SeeTab(Some(tab(7, Some(ROLE_URL), 0.0))))
+        .reduce(Action::RejectAnswer {
+            reason: "no type".to_owned(),
+        });
+    assert_eq!(
+        bad.screen(),
+        Screen::Unavailable(Unavailable::Invalid {
+            reason: "no type".to_owned()
+        })
+    );
+    let unknown_page = answered(
+        ROLE_URL,
+        Response::Snapshot {
+            snapshot: snapshot("<img>", None),
+        },
+        ProfileId::CloudExtend,
+    );
+    assert_eq!(unknown_page.screen().name(), "unavailable");
+}
+
+#[test]
+fn invalid_roles_from_the_page_are_refused_not_shown() {
+    let mut wire = role_wire(vec![grant(ids::WEBSERVICES, Level::Full)]);
+    wire.grants.push(GrantWire {
+        subtab: "setupmach".to_owned(),
+        id: "<script>".to_owned(),
+        level: 4,
+    });
+    let state = answered(
+        ROLE_URL,
+        Response::Snapshot {
+            snapshot: snapshot("role-edit", Some(wire)),
+        },
+        ProfileId::CloudExtend,
+    );
+    assert_eq!(
+        state.screen(),
+        Screen::Unavailable(Unavailable::Invalid {
+            reason: "invalid permission id \"<script>\"".to_owned()
+        })
+    );
+    let no_role = answered(
+        ROLE_URL,
+        Response::Snapshot {
+            snapshot: snapshot("role-edit", None),
+        },
+        ProfileId::CloudExtend,
+    );
+    assert_eq!(no_role.screen().name(), "unsupported");
+}
+
+#[test]
+fn role_edit_shows_the_same_verdict_as_evaluate() {
+    let wire = role_wire(vec![grant(ids::WEBSERVICES, Level::View)]);
+    for profile_id in ProfileId::ALL {
+        let state = answered(
+            ROLE_URL,
+            Response::Snapshot {
+                snapshot: snapshot("role-edit", Some(wire.clone())),
+            },
+            profile_id,
+        );
+        let role = role_screen(&state);
+        let expected = evaluate(&Role::try_from(wire.clone()).unwrap(), profile_id);
+        assert_eq!(role.verdict, expected, "{profile_id:?}");
+        assert_eq!(role.mode, RoleMode::Edit);
+        assert!(role.editable());
+        assert_eq!(role.edit_url, None);
+        assert_eq!(state.screen().name(), "role-edit");
+    }
+    let state = answered(
+        ROLE_URL,
+        Response::Snapshot {
+            snapshot: snapshot("role-edit", Some(wire)),
+        },
+        ProfileId::CloudExtend,
+    );
+    let role = role_screen(&state);
+    assert_eq!(role.verdict.status.as_str(), "needs-fix");
+    assert_eq!(role.verdict.missing_ids(), [ids::USER_ACCESS_TOKENS]);
+    assert_eq!(role.verdict.too_low_ids(), [ids::WEBSERVICES]);
+    let lines = requirement_lines(&role.verdict);
+    let states: Vec<(&str, &str)> = lines.iter().map(|line| (line.id, line.state)).collect();
+    assert_eq!(
+        states,
+        [
+            (ids::USER_ACCESS_TOKENS, "missing"),
+            (ids::WEBSERVICES, "too-low")
+        ]
+    );
+    assert_eq!(lines[1].detail, "Too low: View (needs Full)");
+    assert!(lines.iter().all(|line| line.can_prefill));
+    assert_eq!(
+        state.copy_text(CopyTarget::Sdf).as_deref(),
+        Some(text::sdf_snippet(&role.verdict.plan).as_str())
+    );
+    assert!(
+        state
+            .copy_text(CopyTarget::Request)
+            .is_some_and(|request| request.contains("User Access Tokens"))
+    );
+}
+
+#[test]
+fn changing_the_profile_re_evaluates_the_same_role() {
+    let wire = role_wire(vec![grant(ids::LOGIN_OAUTH, Level::Full)]);
+    let state = answered(
+        ROLE_URL,
+        Response::Snapshot {
+            snapshot: snapshot("role-edit", Some(wire)),
+        },
+        ProfileId::TokenLogin,
+    );
+    assert_eq!(role_screen(&state).verdict.status.as_str(), "ok");
+    let state = state.reduce(Action::ChooseProfile(ProfileId::Soap));
+    assert_eq!(
+        role_screen(&state).verdict.missing_ids(),
+        [ids::WEBSERVICES]
+    );
+}
+
+#[test]
+fn role_view_links_to_the_edit_page_and_new_roles_are_editable() {
+    let wire = role_wire(Vec::new());
+    let view = answered(
+        "https://1234567.app.netsuite.com/app/setup/role.nl?id=1001",
+        Response::Snapshot {
+            snapshot: snapshot("role-view", Some(wire.clone())),
+        },
+        ProfileId::CloudExtend,
+    );
+    let role = role_screen(&view);
+    assert_eq!(view.screen().name(), "role-view");
+    assert!(!role.editable());
+    assert_eq!(
+        role.edit_url.as_deref(),
+        Some("https://1234567.app.netsuite.com/app/setup/role.nl?id=1001&e=T")
+    );
+    let new = answered(
+        "https://1234567.app.netsuite.com/app/setup/role.nl",
+        Response::Snapshot {
+            snapshot: snapshot("role-new", Some(RoleWire { id: None, ..wire })),
+        },
+        ProfileId::CloudExtend,
+    );
+    assert_eq!(new.screen().name(), "role-new");
+    assert!(role_screen(&new).editable());
+    assert_eq!(role_screen(&new).edit_url, None);
+}
+
+#[test]
+fn unsupported_pages_list_what_could_not_be_read() {
+    let mut page = snapshot("unsupported", None);
+    page.problems = vec!["the Setup sublist data is missing".to_owned()];
+    page.message = Some("NetSuite may have changed the page".to_owned());
+    let state = answered(
+        ROLE_URL,
+        Response::Snapshot { snapshot: page },
+        ProfileId::CloudExtend,
+    );
+    assert_eq!(
+        state.screen(),
+        Screen::Unsupported {
+            problems: vec![
+                "the Setup sublist data is missing".to_owned(),
+                "NetSuite may have changed the page".to_owned()
+            ]
+        }
+    );
+}
+
+#[test]
+fn auth_error_pages_get_the_request_with_account_and_role() {
+    let url = "https://1234567-sb1.app.netsuite.com/app/login/secure/authorizetoken.nl";
+    let wire = RoleWire {
+        name: Some("Sales Rep".to_owned()),
+        account: None,
+        ..RoleWire::default()
+    };
+    let state = answered(
+        url,
+        Response::Snapshot {
+            snapshot: snapshot("auth-error", Some(wire)),
+        },
+        ProfileId::CloudExtend,
+    );
+    let Screen::AuthError(auth) = state.screen() else {
+        panic!("{:?}", state.screen());
+    };
+    assert_eq!(
+        auth.account.as_deref(),
+        Some("1234567_SB1"),
+        "from the host"
+    );
+    assert_eq!(auth.role_name.as_deref(), Some("Sales Rep"));
+    assert_eq!(
+        auth.roles_url,
+        "https://1234567-sb1.app.netsuite.com/app/setup/rolelist.nl"
+    );
+    assert_eq!(
+        state.copy_text(CopyTarget::Request),
+        Some(text::auth_error_request(
+            Some("1234567_SB1"),
+            Some("Sales Rep")
+        ))
+    );
+    assert_eq!(state.copy_text(CopyTarget::Sdf), None);
+    // A role name that is too long is dropped rather than shown.
+    let long = RoleWire {
+        name: Some("x".repeat(400)),
+        ..RoleWire::default()
+    };
+    let state = answered(
+        url,
+        Response::Snapshot {
+            snapshot: snapshot("auth-error", Some(long)),
+        },
+        ProfileId::CloudExtend,
+    );
+    let Screen::AuthError(auth) = state.screen() else {
+        panic!("{:?}", state.screen());
+    };
+    assert_eq!(auth.role_name, None);
+}
+
+#[test]
+fn fix_all_asks_before_making_the_role_two_factor_required() {
+    let wire = role_wire(Vec::new());
+    let state = answered(
+        ROLE_URL,
+        Response::Snapshot {
+            snapshot: snapshot("role-edit", Some(wire.clone())),
+        },
+        ProfileId::TokenAdmin,
+    );
+    assert!(state.fix_needs_confirmation());
+    let state = state.reduce(Action::AskTwoFactor);
+    assert!(state.confirming_two_factor);
+    let state = state.reduce(Action::CancelTwoFactor);
+    assert!(!state.confirming_two_factor);
+    let cloudextend = state.reduce(Action::ChooseProfile(ProfileId::CloudExtend));
+    assert!(!cloudextend.fix_needs_confirmation());
+}
+
+#[test]
+fn changes_show_the_new_snapshot_and_refusals_say_why() {
+    let before = role_wire(Vec::new());
+    let after = role_wire(vec![
+        grant(ids::USER_ACCESS_TOKENS, Level::Full),
+        grant(ids::WEBSERVICES, Level::Full),
+    ]);
+    let state = answered(
+        ROLE_URL,
+        Response::Snapshot {
+            snapshot: snapshot("role-edit", Some(before.clone())),
+        },
+        ProfileId::CloudExtend,
+    );
+    assert_eq!(state.answering_tab(), Some(7));
+    let state = state.reduce(Action::StartChange);
+    assert!(state.busy);
+    let state = state.reduce(Action::ReceiveAnswer(Box::new(Response::Snapshot {
+        snapshot: snapshot("role-edit", Some(after)),
+    })));
+    assert!(!state.busy);
+    assert_eq!(role_screen(&state).verdict.status.as_str(), "ok");
+    let refused = state
+        .reduce(Action::StartChange)
+        .reduce(Action::ReceiveAnswer(Box::new(Response::Refused {
+            reason: "the pre-fill bridge did not answer".to_owned(),
+            snapshot: snapshot("role-edit", Some(before)),
+        })));
+    assert_eq!(
+        refused.notice.as_deref(),
+        Some("the pre-fill bridge did not answer")
+    );
+    assert_eq!(role_screen(&refused).verdict.status.as_str(), "needs-fix");
+    // The page went away between the snapshot and the change.
+    let gone = refused
+        .reduce(Action::StartChange)
+        .reduce(Action::MissAnswer {
+            reason: "Receiving end does not exist".to_owned(),
+        });
+    assert!(!gone.busy);
+    assert!(
+        gone.notice
+            .as_deref()
+            .is_some_and(|notice| notice.contains("Reload the tab"))
+    );
+    assert_eq!(gone.screen().name(), "role-edit");
+}
+
+#[test]
+fn copies_are_confirmed_and_reset_by_a_new_profile() {
+    let state = Rc::new(PopupState::default())
+        .reduce(Action::FinishCopy(CopyOutcome::Copied(CopyTarget::Request)));
+    assert_eq!(state.copy, Some(CopyOutcome::Copied(CopyTarget::Request)));
+    let state = state.reduce(Action::ChooseProfile(ProfileId::Rest));
+    assert_eq!(state.copy, None);
+    assert_eq!(CopyTarget::Request.action(), "copy-request");
+    assert_eq!(CopyTarget::Sdf.action(), "copy-sdf");
+}
+
+#[test]
+fn the_guide_names_each_profiles_permissions_and_subtabs() {
+    assert_eq!(
+        guide_permissions(ProfileId::CloudExtend),
+        [
+            ("User Access Tokens", "Setup"),
+            ("SOAP Web Services", "Setup")
+        ]
+    );
+    assert!(guide_permissions(ProfileId::Rest).contains(&("SuiteAnalytics Workbook", "Reports")));
+    for profile_id in ProfileId::ALL {
+        assert!(!guide_permissions(profile_id).is_empty(), "{profile_id:?}");
+    }
+}
