@@ -9,3 +9,6 @@ pub mod other_netsuite;
 pub mod profile_picker;
 pub mod role_verdict;
 pub mod unavailable;
+
+#[cfg(test)]
+mod tests;

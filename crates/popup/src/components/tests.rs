@@ -1,0 +1,306 @@
+//! Rendering tests: each screen rendered natively with Yew's server renderer, checked for its
+//! text, its stable hooks (`data-screen`, `data-status`, `data-tba-doctor-action`) and escaping.
+use std::rc::Rc;
+
+use tba_rules::catalog::ids;
+use tba_rules::level::Level;
+use tba_rules::profile::ProfileId;
+use tba_rules::protocol::{GrantWire, Response, RoleWire, Snapshot};
+use yew::{LocalServerRenderer, Reducible};
+
+use crate::components::app::{PopupView, PopupViewProps};
+use crate::state::{Action, CopyOutcome, CopyTarget, PopupState, TabFacts};
+
+fn render(state: PopupState) -> String {
+    let props = PopupViewProps {
+        state,
+        callbacks: Default::default(),
+    };
+    futures::executor::block_on(
+        LocalServerRenderer::<PopupView>::with_props(props)
+            .hydratable(false)
+            .render(),
+    )
+}
+
+fn seen(url: &str) -> Rc<PopupState> {
+    Rc::new(PopupState::default()).reduce(Action::SeeTab(Some(TabFacts {
+        id: Some(7),
+        url: Some(url.to_owned()),
+        last_accessed: 0.0,
+    })))
+}
+
+fn role_state(
+    page: &str,
+    url: &str,
+    grants: &[(&str, Level)],
+    profile_id: ProfileId,
+) -> PopupState {
+    let role = RoleWire {
+        id: Some(1001),
+        name: Some("Integration <script>alert(1)</script>".to_owned()),
+        account: Some("1234567".to_owned()),
+        grants: grants
+            .iter()
+            .map(|(id, level)| GrantWire {
+                subtab: "setupmach".to_owned(),
+                id: (*id).to_owned(),
+                level: level.number(),
+            })
+            .collect(),
+        web_services_only: Some(false),
+        two_factor_required: Some(false),
+        offered: None,
+    };
+    let snapshot = Snapshot {
+        page: page.to_owned(),
+        profile: profile_id.as_str().to_owned(),
+        role: Some(role),
+        problems: Vec::new(),
+        bridge_ok: true,
+        url: url.to_owned(),
+        message: None,
+    };
+    let state = seen(url)
+        .reduce(Action::ChooseProfile(profile_id))
+        .reduce(Action::ReceiveAnswer(Box::new(Response::Snapshot {
+            snapshot,
+        })));
+    (*state).clone()
+}
+
+const EDIT_URL: &str = "https://1234567.app.netsuite.com/app/setup/role.nl?id=1001&e=T";
+
+#[test]
+fn loading_shows_only_a_status() {
+    let html = render(PopupState::default());
+    assert!(html.contains(r#"data-screen="loading""#), "{html}");
+    assert!(!html.contains("TBA Doctor"), "{html}");
+}
+
+#[test]
+fn not_netsuite_shows_five_steps_for_the_profile_and_the_labelled_select() {
+    let state = Rc::new(PopupState::default())
+        .reduce(Action::ChooseProfile(ProfileId::Rest))
+        .reduce(Action::SeeTab(None));
+    let html = render((*state).clone());
+    assert!(html.contains(r#"data-screen="not-netsuite""#), "{html}");
+    assert!(html.contains("This tab is not a NetSuite page."));
+    assert!(html.matches("<li>").count() >= 5);
+    assert!(
+        html.contains("Setup &gt; Users/Roles &gt; User Management &gt; Manage Roles"),
+        "{html}"
+    );
+    assert!(html.contains("SuiteAnalytics Workbook"));
+    assert!(html.contains("Reports subtab"));
+    assert!(html.contains("click TBA Doctor again"));
+    assert!(html.contains(r#"<label for="profile">"#));
+    assert!(html.contains(r#"<select id="profile""#));
+    assert_eq!(html.matches("<option").count(), 9);
+    assert!(
+        html.contains(r#"value="rest" selected="selected""#),
+        "{html}"
+    );
+    for profile in tba_rules::profile::profiles() {
+        assert!(html.contains(profile.name), "{}", profile.name);
+        assert!(html.contains(profile.summary), "{}", profile.summary);
+    }
+}
+
+#[test]
+fn other_netsuite_links_to_manage_roles() {
+    let state = seen("https://7654321-sb2.app.netsuite.com/app/center/card.nl").reduce(
+        Action::MissAnswer {
+            reason: "no receiver".to_owned(),
+        },
+    );
+    let html = render((*state).clone());
+    assert!(html.contains(r#"data-screen="other-netsuite""#), "{html}");
+    assert!(html.contains(r#"href="https://7654321-sb2.app.netsuite.com/app/setup/rolelist.nl""#));
+}
+
+#[test]
+fn unavailable_says_reload_or_explains_the_security_policy() {
+    let state = seen(EDIT_URL).reduce(Action::MissAnswer {
+        reason: "Receiving end does not exist".to_owned(),
+    });
+    let html = render((*state).clone());
+    assert!(html.contains(r#"data-screen="unavailable""#), "{html}");
+    assert!(html.contains("Reload the tab"));
+    let blocked = seen(EDIT_URL).reduce(Action::ReceiveAnswer(Box::new(Response::Unavailable {
+        reason: "engine-failed: CompileError: WebAssembly.instantiate(): Refused to compile or \
+                 instantiate WebAssembly module because 'wasm-unsafe-eval' is not an allowed \
+                 source of script in the following Content Security Policy directive"
+            .to_owned(),
+    })));
+    let html = render((*blocked).clone());
+    assert!(html.contains("security policy blocks"), "{html}");
+    assert!(html.contains("Chrome checks WebAssembly"));
+}
+
+#[test]
+fn no_permission_offers_a_grant_button() {
+    let state = Rc::new(PopupState::default()).reduce(Action::LackPermission);
+    let html = render((*state).clone());
+    assert!(html.contains(r#"data-screen="no-permission""#), "{html}");
+    assert!(html.contains(r#"data-tba-doctor-action="grant""#));
+    assert!(html.contains("Allow access to NetSuite"));
+}
+
+#[test]
+fn role_edit_shows_verdict_requirements_and_actions() {
+    let state = role_state(
+        "role-edit",
+        EDIT_URL,
+        &[
+            (ids::WEBSERVICES, Level::View),
+            (ids::LOGIN_OAUTH, Level::Full),
+            (ids::USER_ACCESS_TOKENS, Level::Full),
+        ],
+        ProfileId::CloudExtend,
+    );
+    let html = render(state);
+    assert!(html.contains(r#"data-screen="role-edit""#), "{html}");
+    assert!(html.contains(r#"data-status="needs-fix""#));
+    assert!(html.contains(r#"data-missing="""#), "{html}");
+    assert!(html.contains(r#"data-too-low="ADMI_WEBSERVICES""#));
+    assert!(
+        html.contains(r#"data-tba-doctor-action="prefill" data-permkey="ADMI_WEBSERVICES""#),
+        "{html}"
+    );
+    assert_eq!(
+        html.matches(r#"data-tba-doctor-action="prefill""#).count(),
+        1,
+        "{html}"
+    );
+    assert!(html.contains(r#"data-tba-doctor-action="fix-all""#));
+    assert!(html.contains(r#"data-tba-doctor-action="copy-request""#));
+    assert!(html.contains(r#"data-tba-doctor-action="copy-sdf""#));
+    assert!(html.contains("Too low: View (needs Full)"));
+    assert!(
+        html.contains("Log in using Access Tokens is not needed: User Access Tokens includes it."),
+        "{html}"
+    );
+    assert!(html.contains(r#"data-code="soap-below-full""#));
+    // Page text is escaped, never markup.
+    assert!(!html.contains("<script>"), "{html}");
+    assert!(html.contains("&lt;script&gt;"));
+}
+
+#[test]
+fn role_edit_asks_for_two_factor_confirmation() {
+    let state = role_state("role-edit", EDIT_URL, &[], ProfileId::TokenAdmin);
+    let state = Rc::new(state).reduce(Action::AskTwoFactor);
+    let html = render((*state).clone());
+    assert!(
+        html.contains(r#"data-tba-doctor-action="confirm-fix-all""#),
+        "{html}"
+    );
+    assert!(html.contains("Access Token Management"));
+    assert!(html.contains("two-factor authentication"));
+    assert!(!html.contains(r#"data-tba-doctor-action="fix-all""#));
+}
+
+#[test]
+fn role_ok_has_no_fix_buttons() {
+    let state = role_state(
+        "role-edit",
+        EDIT_URL,
+        &[
+            (ids::WEBSERVICES, Level::Full),
+            (ids::USER_ACCESS_TOKENS, Level::Full),
+        ],
+        ProfileId::CloudExtend,
+    );
+    let html = render(state);
+    assert!(html.contains(r#"data-status="ok""#), "{html}");
+    assert!(!html.contains(r#"data-tba-doctor-action="fix-all""#));
+    assert!(!html.contains(r#"data-tba-doctor-action="prefill""#));
+    assert!(!html.contains(r#"data-tba-doctor-action="copy-sdf""#));
+    assert!(html.contains(r#"data-tba-doctor-action="copy-request""#));
+}
+
+#[test]
+fn role_view_links_to_the_edit_page_without_fix_buttons() {
+    let state = role_state(
+        "role-view",
+        "https://1234567.app.netsuite.com/app/setup/role.nl?id=1001",
+        &[],
+        ProfileId::CloudExtend,
+    );
+    let html = render(state);
+    assert!(html.contains(r#"data-screen="role-view""#), "{html}");
+    assert!(
+        html.contains(
+            r#"href="https://1234567.app.netsuite.com/app/setup/role.nl?id=1001&amp;e=T""#
+        ),
+        "{html}"
+    );
+    assert!(!html.contains(r#"data-tba-doctor-action="prefill""#));
+    assert!(!html.contains(r#"data-tba-doctor-action="fix-all""#));
+}
+
+#[test]
+fn role_new_is_editable_and_says_to_save() {
+    let state = role_state(
+        "role-new",
+        "https://1234567.app.netsuite.com/app/setup/role.nl",
+        &[],
+        ProfileId::Restlet,
+    );
+    let html = render(state);
+    assert!(html.contains(r#"data-screen="role-new""#), "{html}");
+    assert!(html.contains(r#"data-tba-doctor-action="fix-all""#));
+    assert!(html.contains("not saved yet"));
+}
+
+#[test]
+fn auth_error_explains_and_offers_the_request() {
+    let snapshot = Snapshot {
+        page: "auth-error".to_owned(),
+        profile: String::new(),
+        role: Some(RoleWire {
+            name: Some("Sales & <Marketing>".to_owned()),
+            account: Some("1234567".to_owned()),
+            ..RoleWire::default()
+        }),
+        problems: Vec::new(),
+        bridge_ok: false,
+        url: String::new(),
+        message: None,
+    };
+    let state = seen("https://1234567.app.netsuite.com/app/login/secure/authorizetoken.nl")
+        .reduce(Action::ReceiveAnswer(Box::new(Response::Snapshot {
+            snapshot,
+        })))
+        .reduce(Action::FinishCopy(CopyOutcome::Copied(CopyTarget::Request)));
+    let html = render((*state).clone());
+    assert!(html.contains(r#"data-screen="auth-error""#), "{html}");
+    assert!(html.contains("User Access Tokens"));
+    assert!(html.contains("SOAP Web Services"));
+    assert!(html.contains("concurrency errors"));
+    assert!(html.contains("Sales &amp; &lt;Marketing&gt;"), "{html}");
+    assert!(html.contains(r#"href="https://1234567.app.netsuite.com/app/setup/rolelist.nl""#));
+    assert!(html.contains(r#"data-tba-doctor-action="copy-request""#));
+    assert!(html.contains("Copied"), "{html}");
+}
+
+#[test]
+fn a_refused_copy_shows_the_text_to_copy_by_hand() {
+    let state = role_state("role-edit", EDIT_URL, &[], ProfileId::CloudExtend);
+    let state = Rc::new(state).reduce(Action::FinishCopy(CopyOutcome::Failed(
+        CopyTarget::Sdf,
+        "Document is not focused".to_owned(),
+    )));
+    let html = render((*state).clone());
+    assert!(
+        html.contains("did not allow copying (Document is not focused)"),
+        "{html}"
+    );
+    assert!(html.contains("copy-fallback"));
+    assert!(
+        html.contains("&lt;permkey&gt;ADMI_MANAGE_OWN_OAUTH_TOKENS&lt;/permkey&gt;"),
+        "{html}"
+    );
+}
