@@ -7,8 +7,14 @@
 use wasm_bindgen::prelude::*;
 
 pub mod auth;
+pub mod bridge;
+pub mod dom;
 pub mod ext;
+pub mod marks;
+pub mod panel;
+pub mod read;
 pub mod role;
+pub mod watch;
 
 /// Entry point called by `extension/content-loader.js` once the wasm module is instantiated.
 #[wasm_bindgen]

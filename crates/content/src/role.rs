@@ -1,11 +1,512 @@
-//! The role page: reads the role, evaluates it, draws the panel and marks, drives the pre-fill bridge.
+//! The role page: reads the role, evaluates it, draws the panel, marks and badges, drives the
+//! pre-fill bridge and answers the popup.
+//!
+//! One `App` per page holds the current reading and verdict. It is shared by the panel's click
+//! handler and the table watcher (through `Weak`, so they never keep it alive) and by the popup
+//! and storage listeners (which live as long as the page). Every entry point re-reads the page
+//! first: the verdict always follows what the page shows, never a cached copy.
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use tba_rules::evaluate::{Verdict, Warning, evaluate};
+use tba_rules::page::role_edit_url;
+use tba_rules::protocol::{Request, Response, RoleWire, Snapshot};
+use tba_rules::{ProfileId, Subtab, catalog};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element};
+
+use crate::bridge::{self, BridgeError, Line};
+use crate::panel::{Actions, Model, Panel};
+use crate::read::{self, Mode, PageRead};
+use crate::watch::Watch;
+use crate::{dom, ext, marks};
+
+/// Root attribute with the page state (product.md §6).
+const STATE_ATTRIBUTE: &str = "data-tba-doctor";
+
+struct App {
+    document: Document,
+    profile: ProfileId,
+    read: PageRead,
+    verdict: Option<Verdict>,
+    actions: Actions,
+    confirm: Option<Vec<&'static str>>,
+    message: Option<String>,
+    panel: Option<Panel>,
+    watch: Option<Watch>,
+    weak: Weak<RefCell<App>>,
+}
 
 /// Starts the role-page feature.
 pub fn start() {
-    let document = web_sys::window()
-        .and_then(|window| window.document())
-        .expect("a content script always runs in a window with a document");
-    if let Some(root) = document.document_element() {
-        let _ = root.set_attribute("data-tba-doctor", "ready");
+    dom::mark("tba-doctor:start");
+    let Some(document) = dom::document() else {
+        return;
+    };
+    // Read the page while the stored profile is fetched.
+    let first_read = read::read(&document);
+    wasm_bindgen_futures::spawn_local(async move {
+        let profile = ext::stored_profile()
+            .await
+            .and_then(|profile| ProfileId::parse(&profile))
+            .unwrap_or_default();
+        let app = Rc::new_cyclic(|weak| {
+            RefCell::new(App {
+                document,
+                profile,
+                read: first_read.clone(),
+                verdict: None,
+                actions: Actions::ViewMode(None),
+                confirm: None,
+                message: None,
+                panel: None,
+                watch: None,
+                weak: weak.clone(),
+            })
+        });
+        {
+            let mut state = app.borrow_mut();
+            state.take(first_read);
+            state.render();
+            dom::mark("tba-doctor:drawn");
+            state.watch_tables();
+        }
+        // The popup's channel and the profile choice live as long as the page; these two
+        // closures hold the only strong references to the app.
+        let for_messages = Rc::clone(&app);
+        ext::on_message(move |message| {
+            let response = match for_messages.try_borrow_mut() {
+                Ok(mut state) => state.answer(message),
+                Err(_) => Response::Unavailable {
+                    reason: "busy".to_owned(),
+                },
+            };
+            ext::to_js(&response)
+        });
+        ext::on_profile_changed(move |profile| {
+            let Some(profile) = ProfileId::parse(&profile) else {
+                return;
+            };
+            if let Ok(mut state) = app.try_borrow_mut() {
+                state.profile = profile;
+                state.confirm = None;
+                state.message = None;
+                state.refresh();
+            }
+        });
+    });
+}
+
+fn name_of(id: &str) -> &str {
+    catalog::by_id(id).map_or(id, |permission| permission.display_name())
+}
+
+fn join_names(ids: &[&str]) -> String {
+    ids.iter()
+        .map(|id| name_of(id))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl App {
+    /// Takes a fresh reading: asks the bridge what the page offers (edit mode) and evaluates.
+    fn take(&mut self, mut read: PageRead) {
+        self.actions = match read.mode {
+            Mode::View => Actions::ViewMode(
+                read.role
+                    .id
+                    .filter(|_| !read.host.is_empty())
+                    .map(|id| role_edit_url(&read.host, id)),
+            ),
+            Mode::Edit => {
+                let key_field = read
+                    .sublist(Subtab::Setup)
+                    .and_then(|sublist| sublist.fields.as_ref())
+                    .map(|(key, _)| key.clone())
+                    .unwrap_or_default();
+                match bridge::probe(&self.document, &key_field) {
+                    Ok(probe) if probe.missing_functions.is_empty() => {
+                        read.role.offered = probe.offered;
+                        Actions::Enabled
+                    }
+                    Ok(probe) => Actions::Disabled(format!(
+                        "Pre-fill and Fix all are off: this page lacks NetSuite's functions {}. Add the lines by hand on the Setup subtab.",
+                        probe.missing_functions.join(", ")
+                    )),
+                    Err(error) => Actions::Disabled(format!(
+                        "Pre-fill and Fix all are off: {}. Reload the page to try again.",
+                        error.message()
+                    )),
+                }
+            }
+        };
+        self.verdict = read
+            .is_supported()
+            .then(|| evaluate(&read.role, self.profile));
+        self.read = read;
+    }
+
+    /// Re-reads the page, re-evaluates and redraws.
+    fn refresh(&mut self) {
+        let read = read::read(&self.document);
+        self.take(read);
+        self.render();
+        if let Some(watch) = &self.watch {
+            watch.discard_pending();
+        }
+    }
+
+    fn render(&mut self) {
+        let state = if self.read.is_supported() {
+            "ready"
+        } else {
+            "unsupported"
+        };
+        if self
+            .panel
+            .as_ref()
+            .is_none_or(|panel| !panel.is_connected())
+        {
+            self.panel = self.create_panel();
+        }
+        if let Some(panel) = &self.panel {
+            let model = Model {
+                profile: self.profile,
+                verdict: self.verdict.as_ref(),
+                problems: &self.read.problems,
+                actions: self.actions.clone(),
+                confirm: self.confirm.as_deref(),
+                message: self.message.as_deref(),
+                role_name: self.read.role.name.as_deref(),
+            };
+            if let Err(error) = panel.render(&self.document, &model) {
+                log::warn!("panel not drawn: {error:?}");
+            }
+        }
+        match &self.verdict {
+            Some(verdict) => {
+                marks::apply_rows(&self.read, &marks::row_marks(&self.read.role, verdict))
+            }
+            None => marks::clear_rows(&self.read),
+        }
+        marks::apply_badges(&self.document, self.verdict.as_ref());
+        if let Some(root) = self.document.document_element() {
+            dom::set_or_remove(&root, STATE_ATTRIBUTE, Some(state));
+        }
+    }
+
+    fn create_panel(&self) -> Option<Panel> {
+        let anchor = dom::query(
+            self.document.as_ref(),
+            ".uir-machine-table-container[data-machine-name=\"setupmach\"]",
+        )
+        .or_else(|| {
+            self.document
+                .get_element_by_id("setupmach_splits")
+                .and_then(|table| table.parent_element())
+        });
+        let fallback: Element = self
+            .document
+            .get_element_by_id("main_form")
+            .or_else(|| self.document.body().map(Into::into))?;
+        let weak = self.weak.clone();
+        let panel = Panel::create(
+            &self.document,
+            anchor.as_ref(),
+            &fallback,
+            move |action, permkey| {
+                let Some(app) = weak.upgrade() else {
+                    return;
+                };
+                if let Ok(mut state) = app.try_borrow_mut() {
+                    state.act(action, permkey);
+                };
+            },
+        );
+        panel
+            .map_err(|error| log::warn!("panel not created: {error:?}"))
+            .ok()
+    }
+
+    fn watch_tables(&mut self) {
+        let targets: Vec<Element> = Subtab::ALL
+            .into_iter()
+            .filter_map(|subtab| {
+                self.document
+                    .get_element_by_id(&format!("{}_splits", subtab.machine()))
+                    .and_then(|table| table.parent_element())
+            })
+            .collect();
+        let weak = self.weak.clone();
+        self.watch = Watch::new(&targets, move || {
+            let Some(app) = weak.upgrade() else {
+                return;
+            };
+            if let Ok(mut state) = app.try_borrow_mut() {
+                state.refresh();
+            };
+        })
+        .map_err(|error| log::warn!("tables not watched: {error:?}"))
+        .ok();
+    }
+
+    /// A panel button.
+    fn act(&mut self, action: &str, permkey: Option<String>) {
+        let read = read::read(&self.document);
+        self.take(read);
+        match action {
+            "prefill" => {
+                let permkey = permkey.unwrap_or_default();
+                self.message = Some(match self.prefill(&permkey) {
+                    Ok(()) => format!(
+                        "{} is in the add row: check it and click Add, then Save.",
+                        name_of(&permkey)
+                    ),
+                    Err(reason) => reason,
+                });
+            }
+            "fix-all" => {
+                self.message = None;
+                match self.two_factor_ids() {
+                    Some(ids) if !ids.is_empty() => self.confirm = Some(ids),
+                    _ => self.message = Some(self.fix_all()),
+                }
+            }
+            "confirm-fix-all" => {
+                self.confirm = None;
+                self.message = Some(self.fix_all());
+            }
+            "cancel-fix-all" => {
+                self.confirm = None;
+                self.message = Some("Fix all cancelled: nothing was changed.".to_owned());
+            }
+            _ => {}
+        }
+        self.refresh();
+        if self.confirm.is_some() {
+            self.focus_action("confirm-fix-all");
+        }
+    }
+
+    fn focus_action(&self, action: &str) {
+        let Some(panel) = dom::query(
+            self.document.as_ref(),
+            &format!("#{}", crate::panel::HOST_ID),
+        ) else {
+            return;
+        };
+        let button = panel.shadow_root().and_then(|shadow| {
+            shadow
+                .query_selector(&format!("[data-tba-doctor-action=\"{action}\"]"))
+                .ok()
+                .flatten()
+        });
+        if let Some(button) =
+            button.and_then(|button| button.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = button.focus();
+        }
+    }
+
+    /// The 2FA-making ids the current plan would add, when the role is not already 2FA-required.
+    fn two_factor_ids(&self) -> Option<Vec<&'static str>> {
+        self.verdict
+            .as_ref()?
+            .warnings
+            .iter()
+            .find_map(|warning| match warning {
+                Warning::WouldRequireTwoFactor { ids } => Some(ids.clone()),
+                _ => None,
+            })
+    }
+
+    fn why_not(&self) -> Option<String> {
+        if !self.read.is_supported() {
+            return Some("TBA Doctor could not read this page completely".to_owned());
+        }
+        match &self.actions {
+            Actions::Enabled => None,
+            Actions::Disabled(reason) => Some(reason.clone()),
+            Actions::ViewMode(_) => Some("the role is open in view mode: edit it first".to_owned()),
+        }
+    }
+
+    fn line_for(
+        &self,
+        permkey: &'static str,
+        kind: &'static str,
+        level: u8,
+    ) -> Result<Line, String> {
+        let subtab = catalog::by_id(permkey).map_or(Subtab::Setup, |permission| permission.subtab);
+        let (key_field, level_field) = self
+            .read
+            .sublist(subtab)
+            .and_then(|sublist| sublist.fields.clone())
+            .ok_or_else(|| format!("the {} sublist has no editable fields", subtab.label()))?;
+        Ok(Line {
+            kind,
+            machine: subtab.machine(),
+            key_field,
+            level_field,
+            permkey: permkey.to_owned(),
+            level: level.to_string(),
+        })
+    }
+
+    /// Puts a missing permission into its sublist's add row.
+    fn prefill(&mut self, permkey: &str) -> Result<(), String> {
+        if let Some(reason) = self.why_not() {
+            return Err(format!("Cannot pre-fill: {reason}."));
+        }
+        let verdict = self
+            .verdict
+            .as_ref()
+            .ok_or("Cannot pre-fill: no verdict.")?;
+        let Some(id) = verdict.missing_ids().into_iter().find(|id| *id == permkey) else {
+            return Err("Cannot pre-fill: that permission is not missing.".to_owned());
+        };
+        let level = verdict
+            .plan
+            .ops
+            .iter()
+            .find(|op| op.id() == id)
+            .map_or(4, |op| op.level().number());
+        let line = self.line_for(id, "add", level)?;
+        bridge::prefill(&self.document, &line)
+            .map_err(|error| format!("Pre-fill did not work: {}.", error.message()))
+    }
+
+    /// Adds and raises every line of the plan, then reports what happened.
+    fn fix_all(&mut self) -> String {
+        if let Some(reason) = self.why_not() {
+            return format!("Cannot fix: {reason}.");
+        }
+        let Some(verdict) = &self.verdict else {
+            return "Cannot fix: no verdict.".to_owned();
+        };
+        if verdict.plan.is_empty() {
+            return "Nothing to fix.".to_owned();
+        }
+        let mut lines = Vec::new();
+        for op in &verdict.plan.ops {
+            let kind = match op {
+                tba_rules::FixOp::Add { .. } => "add",
+                tba_rules::FixOp::Raise { .. } => "raise",
+            };
+            match self.line_for(op.id(), kind, op.level().number()) {
+                Ok(line) => lines.push(line),
+                Err(reason) => return format!("Cannot fix: {reason}."),
+            }
+        }
+        let ids = verdict.plan.ids();
+        match bridge::fix(&self.document, &lines) {
+            Ok(results) => {
+                let failed: Vec<String> = results
+                    .iter()
+                    .filter(|result| result.result != "done" && result.result != "already")
+                    .map(|result| {
+                        let alerts = result.alerts.join(" ");
+                        if alerts.is_empty() {
+                            name_of(&result.permkey).to_owned()
+                        } else {
+                            format!("{} ({alerts})", name_of(&result.permkey))
+                        }
+                    })
+                    .collect();
+                if failed.is_empty() {
+                    format!(
+                        "Added or raised: {}. Review the lines and click Save.",
+                        join_names(&ids)
+                    )
+                } else {
+                    format!("NetSuite did not take: {}.", failed.join("; "))
+                }
+            }
+            Err(BridgeError::NoAnswer) => {
+                "Fix all did not work: the page bridge did not answer.".to_owned()
+            }
+            Err(error) => format!("Fix all did not work: {}.", error.message()),
+        }
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        let page = match (self.read.is_supported(), self.read.mode, self.read.role.id) {
+            (false, _, _) => "unsupported",
+            (true, Mode::View, _) => "role-view",
+            (true, Mode::Edit, None) => "role-new",
+            (true, Mode::Edit, Some(_)) => "role-edit",
+        };
+        let mut problems = self.read.problems.clone();
+        if let Actions::Disabled(reason) = &self.actions {
+            problems.push(reason.clone());
+        }
+        Snapshot {
+            page: page.to_owned(),
+            profile: self.profile.as_str().to_owned(),
+            role: self
+                .read
+                .is_supported()
+                .then(|| RoleWire::from(&self.read.role)),
+            problems,
+            bridge_ok: self.actions == Actions::Enabled,
+            url: self.read.url.clone(),
+            message: None,
+        }
+    }
+
+    /// Answers one popup message; every message re-reads the page first.
+    fn answer(&mut self, message: JsValue) -> Response {
+        let request = ext::is_object(&message)
+            .then(|| serde_wasm_bindgen::from_value::<Request>(message).ok())
+            .flatten();
+        self.refresh();
+        let Some(request) = request else {
+            return Response::Refused {
+                reason: "malformed request".to_owned(),
+                snapshot: self.snapshot(),
+            };
+        };
+        let refused = match request {
+            Request::GetSnapshot => None,
+            Request::Prefill { permkey } => {
+                let result = self.prefill(&permkey);
+                self.message = Some(match &result {
+                    Ok(()) => format!(
+                        "{} is in the add row: check it and click Add, then Save.",
+                        name_of(&permkey)
+                    ),
+                    Err(reason) => reason.clone(),
+                });
+                self.refresh();
+                result.err()
+            }
+            Request::FixAll { confirm_two_factor } => {
+                let two_factor = self.two_factor_ids().filter(|ids| !ids.is_empty());
+                match two_factor {
+                    Some(ids) if !confirm_two_factor => Some(format!(
+                        "adding {} makes the role 2FA-required: confirm first",
+                        join_names(&ids)
+                    )),
+                    _ => {
+                        let message = self.fix_all();
+                        self.confirm = None;
+                        self.message = Some(message.clone());
+                        self.refresh();
+                        (!message.starts_with("Added") && message != "Nothing to fix.")
+                            .then_some(message)
+                    }
+                }
+            }
+        };
+        match refused {
+            None => Response::Snapshot {
+                snapshot: self.snapshot(),
+            },
+            Some(reason) => Response::Refused {
+                reason,
+                snapshot: self.snapshot(),
+            },
+        }
     }
 }

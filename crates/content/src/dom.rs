@@ -1,0 +1,81 @@
+//! Small DOM helpers shared by the content script's features: element creation with text only,
+//! queries that turn every failure into `None`, and performance marks.
+//!
+//! Nothing here reads page data into HTML: text goes in through `set_text_content` only, never
+//! `inner_html`, so page-derived strings can never become markup.
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element};
+
+/// The page's document, when the script runs in a window.
+pub fn document() -> Option<Document> {
+    web_sys::window().and_then(|window| window.document())
+}
+
+/// Creates `<tag>` with optional text content.
+pub fn element(document: &Document, tag: &str, text: Option<&str>) -> Result<Element, JsValue> {
+    let node = document.create_element(tag)?;
+    if let Some(text) = text {
+        node.set_text_content(Some(text));
+    }
+    Ok(node)
+}
+
+/// Creates `<tag>` with optional text and appends it to `parent`.
+pub fn add(
+    document: &Document,
+    parent: &Element,
+    tag: &str,
+    text: Option<&str>,
+) -> Result<Element, JsValue> {
+    let node = element(document, tag, text)?;
+    parent.append_child(&node)?;
+    Ok(node)
+}
+
+/// The first element under `root` (a document, element or shadow root) matching `selector`.
+pub fn query(root: &JsValue, selector: &str) -> Option<Element> {
+    if let Some(document) = root.dyn_ref::<Document>() {
+        return document.query_selector(selector).ok().flatten();
+    }
+    if let Some(element) = root.dyn_ref::<Element>() {
+        return element.query_selector(selector).ok().flatten();
+    }
+    if let Some(shadow) = root.dyn_ref::<web_sys::ShadowRoot>() {
+        return shadow.query_selector(selector).ok().flatten();
+    }
+    None
+}
+
+/// Every element under `element` matching `selector`.
+pub fn query_all(element: &Element, selector: &str) -> Vec<Element> {
+    let Ok(list) = element.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|index| list.item(index))
+        .filter_map(|node| node.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// Sets or removes an attribute; `None` removes it. Failures (a detached node) are ignored: marks
+/// are cosmetic and are redrawn on the next change.
+pub fn set_or_remove(element: &Element, name: &str, value: Option<&str>) {
+    let current = element.get_attribute(name);
+    match value {
+        Some(value) if current.as_deref() != Some(value) => {
+            let _ = element.set_attribute(name, value);
+        }
+        None if current.is_some() => {
+            let _ = element.remove_attribute(name);
+        }
+        _ => {}
+    }
+}
+
+/// Adds a `performance.mark`, for the benchmark (`make bench`); a missing API is ignored.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark(name);
+    }
+}

@@ -1,0 +1,143 @@
+//! Row marks and count badges: `data-tba-doctor` on the `<tr>` of each permission that matters
+//! (product.md §6), and a small badge with the number of changes on the Permissions tab and on
+//! each subtab that needs one.
+//!
+//! Marks are attributes only; badges are namespaced `<span class="tba-doctor-badge">` hosts whose
+//! text lives in their own shadow root, so the page's link text and CSS are untouched. NetSuite's
+//! `buildtable()` throws rows away, so marks are re-applied after every redraw (see `watch`).
+use std::collections::HashMap;
+
+use tba_rules::catalog::Subtab;
+use tba_rules::evaluate::Verdict;
+use tba_rules::role::Role;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element};
+
+use crate::dom;
+use crate::read::PageRead;
+
+const BADGE_CLASS: &str = "tba-doctor-badge";
+const BADGE_STYLE: &str = ":host { all: initial; display: inline-block; margin-left: 5px; vertical-align: 1px; }
+span { display: inline-block; min-width: 8px; padding: 0 5px; border-radius: 8px; background: #c0392b; color: #fff;
+  font: bold 10px/15px Arial, Helvetica, sans-serif; text-align: center; }";
+
+/// The mark of each permission id: `ok`, `too-low` or `redundant`.
+pub fn row_marks(role: &Role, verdict: &Verdict) -> HashMap<String, &'static str> {
+    let mut marks = HashMap::new();
+    for check in &verdict.checks {
+        for id in check.requirement.any_of {
+            if role.has_line(id) && role.level_of(id) >= check.requirement.level {
+                marks.insert((*id).to_owned(), "ok");
+            }
+        }
+    }
+    for id in verdict.too_low_ids() {
+        marks.insert(id.to_owned(), "too-low");
+    }
+    for id in &verdict.redundant {
+        marks.insert((*id).to_owned(), "redundant");
+    }
+    marks
+}
+
+/// Sets (or clears) the mark of every visible row.
+pub fn apply_rows(read: &PageRead, marks: &HashMap<String, &'static str>) {
+    for sublist in &read.sublists {
+        for (row, id) in &sublist.rows {
+            let mark = id.as_ref().and_then(|id| marks.get(id).copied());
+            dom::set_or_remove(row, "data-tba-doctor", mark);
+        }
+    }
+}
+
+/// Clears every mark (the page became unsupported).
+pub fn clear_rows(read: &PageRead) {
+    apply_rows(read, &HashMap::new());
+}
+
+/// The number of changes per subtab, from the fix plan.
+pub fn counts(verdict: Option<&Verdict>) -> Vec<(Subtab, usize)> {
+    let Some(verdict) = verdict else {
+        return Vec::new();
+    };
+    Subtab::ALL
+        .into_iter()
+        .map(|subtab| {
+            let count = verdict
+                .plan
+                .ops
+                .iter()
+                .filter(|op| op.subtab() == subtab)
+                .count();
+            (subtab, count)
+        })
+        .collect()
+}
+
+/// Shows `count` on the link `link_id` (removes the badge when zero).
+fn badge(document: &Document, link_id: &str, count: usize, what: &str) {
+    let Some(link) = document.get_element_by_id(link_id) else {
+        return;
+    };
+    let existing = dom::query(link.as_ref(), &format!(":scope > .{BADGE_CLASS}"));
+    if count == 0 {
+        if let Some(existing) = existing {
+            existing.remove();
+        }
+        return;
+    }
+    let label = format!(
+        "{count} TBA permission change{} needed{what}",
+        if count == 1 { "" } else { "s" }
+    );
+    let text = count.to_string();
+    if let Some(existing) = &existing
+        && existing.get_attribute("data-count").as_deref() == Some(text.as_str())
+    {
+        return;
+    }
+    if let Some(existing) = existing {
+        existing.remove();
+    }
+    let _ = draw_badge(document, &link, &text, &label);
+}
+
+fn draw_badge(
+    document: &Document,
+    link: &Element,
+    text: &str,
+    label: &str,
+) -> Result<(), wasm_bindgen::JsValue> {
+    let host = document.create_element("span")?;
+    host.set_class_name(BADGE_CLASS);
+    host.set_attribute("data-count", text)?;
+    host.set_attribute("title", label)?;
+    let shadow =
+        host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
+    let style = dom::element(document, "style", Some(BADGE_STYLE))?;
+    shadow.append_child(&style)?;
+    let number = dom::element(document, "span", Some(text))?;
+    number.set_attribute("aria-label", label)?;
+    shadow.append_child(&number)?;
+    link.append_child(host.unchecked_ref())?;
+    Ok(())
+}
+
+/// Updates the badges on the Permissions tab and the subtabs.
+pub fn apply_badges(document: &Document, verdict: Option<&Verdict>) {
+    let counts = counts(verdict);
+    let total: usize = counts.iter().map(|(_, count)| count).sum();
+    badge(document, "PERM_TABlnk", total, "");
+    for subtab in Subtab::ALL {
+        let count = counts
+            .iter()
+            .find(|(entry, _)| *entry == subtab)
+            .map_or(0, |(_, count)| *count);
+        badge(
+            document,
+            &format!("{}txt", subtab.machine()),
+            count,
+            &format!(" on {}", subtab.label()),
+        );
+    }
+}

@@ -1,0 +1,311 @@
+//! Reads the role page: mode, the role's facts and the permission rows, by two routes.
+//!
+//! Route (a) decodes the hidden sublist inputs of `main_form` (`<m>fields`, `<m>data`) with the
+//! rules codec; route (b) reads the visible tables `#<m>_splits`. Where both exist they are
+//! cross-checked with `tba_rules::crosscheck`; in view mode only (b) exists. Anything that cannot
+//! be read completely, or a disagreement, becomes a problem and the page is unsupported: this
+//! module never guesses. It decides no policy and changes nothing on the page.
+use tba_rules::catalog::{self, Subtab};
+use tba_rules::codec::{DecodedSublist, decode_permissions};
+use tba_rules::crosscheck::{VisibleRow, cross_check, role_from_visible};
+use tba_rules::page::{PageKind, account_from_host, classify_url};
+use tba_rules::protocol::MAX_TEXT_CHARS;
+use tba_rules::role::Role;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlFormElement, HtmlInputElement};
+
+use crate::dom;
+
+/// Whether the page lets the admin change the sublists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Editable sublists (hidden machine inputs plus the Setup mini-form or Add button).
+    Edit,
+    /// Read-only page.
+    View,
+}
+
+/// One sublist as read from the page.
+#[derive(Clone, Debug)]
+pub struct Sublist {
+    /// Which subtab.
+    pub subtab: Subtab,
+    /// Key and level field names from `<m>fields`, when the hidden data exists.
+    pub fields: Option<(String, String)>,
+    /// The visible data rows, each with the permission id it shows when that is known.
+    pub rows: Vec<(Element, Option<String>)>,
+}
+
+/// Everything read from the page at one moment.
+#[derive(Clone, Debug)]
+pub struct PageRead {
+    /// Edit or view mode.
+    pub mode: Mode,
+    /// The facts (grants, name, id, account, Web Services Only).
+    pub role: Role,
+    /// What could not be read; non-empty means unsupported.
+    pub problems: Vec<String>,
+    /// Visible labels the catalog does not know (not a problem: the hidden data decides).
+    pub unknown_labels: Vec<String>,
+    /// The sublists found.
+    pub sublists: Vec<Sublist>,
+    /// The host name, for links.
+    pub host: String,
+    /// The page URL.
+    pub url: String,
+}
+
+impl PageRead {
+    /// The sublist of `subtab`, when the page has it.
+    pub fn sublist(&self, subtab: Subtab) -> Option<&Sublist> {
+        self.sublists
+            .iter()
+            .find(|sublist| sublist.subtab == subtab)
+    }
+
+    /// Whether the page could be read completely.
+    pub fn is_supported(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+fn main_form(document: &Document) -> Option<HtmlFormElement> {
+    document
+        .forms()
+        .named_item("main_form")
+        .and_then(|form| form.dyn_into::<HtmlFormElement>().ok())
+}
+
+/// The value of the hidden input `name` of `main_form`.
+fn hidden_value(form: &HtmlFormElement, name: &str) -> Option<String> {
+    form.elements()
+        .named_item(name)
+        .and_then(|element| element.dyn_into::<HtmlInputElement>().ok())
+        .map(|input| input.value())
+}
+
+/// Decides the mode from the page itself (product.md §6).
+pub fn mode(document: &Document) -> Mode {
+    let hidden = main_form(document).is_some_and(|form| {
+        hidden_value(&form, "setupmachdata").is_some()
+            && hidden_value(&form, "setupmachfields").is_some()
+    });
+    let editable = document.forms().named_item("setupmach_form").is_some()
+        || document.get_element_by_id("setupmach_addedit").is_some();
+    if hidden && editable {
+        Mode::Edit
+    } else {
+        Mode::View
+    }
+}
+
+/// The visible rows of table `#<m>_splits`: every data row except the empty entry row.
+/// Returns the rows with their cells' text, and whether every row could be read.
+fn visible_rows(table: &Element) -> (Vec<(Element, Option<VisibleRow>)>, bool) {
+    let mut complete = true;
+    let mut rows = Vec::new();
+    for row in dom::query_all(table, "tr.uir-machine-row") {
+        let focused = row.class_list().contains("uir-machine-row-focused");
+        if focused && row.id().is_empty() {
+            continue;
+        }
+        let cells = row.children();
+        let visible = match (focused, cells.item(0), cells.item(1)) {
+            // A line opened for editing shows pickers, not text.
+            (false, Some(label), Some(level)) => Some(VisibleRow {
+                label: label.text_content().unwrap_or_default().trim().to_owned(),
+                level_text: level.text_content().unwrap_or_default().trim().to_owned(),
+            }),
+            _ => None,
+        };
+        if visible.is_none() {
+            complete = false;
+        }
+        rows.push((row, visible));
+    }
+    (rows, complete)
+}
+
+/// The hidden line number of a row `<m>_row_<n>`.
+fn line_number(row: &Element, machine: &str) -> Option<usize> {
+    row.id()
+        .strip_prefix(machine)?
+        .strip_prefix("_row_")?
+        .parse()
+        .ok()
+}
+
+fn read_role_name(document: &Document) -> Option<String> {
+    let from_input = document
+        .get_element_by_id("name")
+        .and_then(|element| element.dyn_into::<HtmlInputElement>().ok())
+        .map(|input| input.value());
+    let name = from_input.or_else(|| {
+        dom::query(
+            document.as_ref(),
+            "[data-field-name=\"name\"] [data-nsps-type=\"field_input\"]",
+        )
+        .and_then(|element| element.text_content())
+    })?;
+    let name: String = name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(MAX_TEXT_CHARS)
+        .collect();
+    (!name.is_empty()).then_some(name)
+}
+
+fn lost_data_messages(subtab: Subtab, decoded: &DecodedSublist) -> Vec<String> {
+    decoded
+        .diagnostics
+        .iter()
+        .filter(|diagnostic| diagnostic.loses_data())
+        .take(5)
+        .map(|diagnostic| {
+            format!(
+                "{} permissions (hidden sublist data): {}",
+                subtab.label(),
+                diagnostic.message()
+            )
+        })
+        .collect()
+}
+
+/// Reads the whole page.
+pub fn read(document: &Document) -> PageRead {
+    let location = document.location();
+    let url = location
+        .as_ref()
+        .and_then(|location| location.href().ok())
+        .unwrap_or_default();
+    let host = location
+        .as_ref()
+        .and_then(|location| location.hostname().ok())
+        .unwrap_or_default();
+    let mode = mode(document);
+    let form = main_form(document);
+
+    let url_id = match classify_url(&url).0 {
+        PageKind::Role { id, .. } => id,
+        _ => None,
+    };
+    let hidden_id = form
+        .as_ref()
+        .and_then(|form| hidden_value(form, "id"))
+        .and_then(|id| id.trim().parse::<u32>().ok());
+    let mut role = Role {
+        id: url_id.or(hidden_id),
+        name: read_role_name(document),
+        account: account_from_host(&host),
+        web_services_only: dom::query(document.as_ref(), "input[name=\"iswebserviceonlyrole\"]")
+            .and_then(|element| element.dyn_into::<HtmlInputElement>().ok())
+            .map(|input| input.checked()),
+        ..Role::default()
+    };
+
+    let mut problems = Vec::new();
+    let mut unknown_labels = Vec::new();
+    let mut sublists = Vec::new();
+    for subtab in Subtab::ALL {
+        let machine = subtab.machine();
+        let hidden = form.as_ref().and_then(|form| {
+            Some((
+                hidden_value(form, &format!("{machine}fields"))?,
+                hidden_value(form, &format!("{machine}data"))?,
+            ))
+        });
+        let table = document.get_element_by_id(&format!("{machine}_splits"));
+        if hidden.is_none() && table.is_none() {
+            if matches!(subtab, Subtab::Setup | Subtab::Reports) {
+                problems.push(format!(
+                    "the {} permissions: neither the sublist data nor the table is on the page",
+                    subtab.label()
+                ));
+            }
+            continue;
+        }
+        let (rows, visible_complete) = table
+            .as_ref()
+            .map(visible_rows)
+            .unwrap_or((Vec::new(), false));
+        let visible: Vec<VisibleRow> = rows.iter().filter_map(|(_, row)| row.clone()).collect();
+        let mut sublist = Sublist {
+            subtab,
+            fields: None,
+            rows: Vec::new(),
+        };
+        match hidden {
+            Some((fields, data)) => {
+                let decoded = decode_permissions(&fields, &data);
+                if decoded.complete {
+                    let check = cross_check(&decoded, &visible, visible_complete);
+                    problems.extend(check.disagreements.iter().take(5).map(|disagreement| {
+                        format!(
+                            "{} permissions: the page disagrees with itself: {}",
+                            subtab.label(),
+                            disagreement.message()
+                        )
+                    }));
+                    unknown_labels.extend(check.unknown_labels);
+                    role.add_sublist(subtab, &decoded);
+                } else {
+                    problems.extend(lost_data_messages(subtab, &decoded));
+                }
+                sublist.fields = decoded.key_field.clone().zip(decoded.level_field.clone());
+                sublist.rows = rows
+                    .into_iter()
+                    .map(|(row, _)| {
+                        let id = line_number(&row, machine)
+                            .and_then(|line| decoded.lines.iter().find(|entry| entry.line == line))
+                            .map(|entry| entry.id.clone());
+                        (row, id)
+                    })
+                    .collect();
+            }
+            None => {
+                if !visible_complete {
+                    problems.push(format!(
+                        "the {} permissions table: some rows could not be read",
+                        subtab.label()
+                    ));
+                }
+                unknown_labels.extend(role_from_visible(&mut role, subtab, &visible));
+                sublist.rows = rows
+                    .into_iter()
+                    .map(|(row, visible)| {
+                        let id = visible.and_then(|visible| {
+                            catalog::all()
+                                .iter()
+                                .find(|permission| {
+                                    permission.subtab == subtab
+                                        && permission.is_named(&visible.label)
+                                })
+                                .map(|permission| permission.id.to_owned())
+                        });
+                        (row, id)
+                    })
+                    .collect();
+            }
+        }
+        sublists.push(sublist);
+    }
+    if mode == Mode::Edit
+        && sublists
+            .iter()
+            .find(|sublist| sublist.subtab == Subtab::Setup)
+            .is_some_and(|sublist| sublist.fields.is_none())
+    {
+        problems.push("the Setup sublist: no permission key or level field".to_owned());
+    }
+    PageRead {
+        mode,
+        role,
+        problems,
+        unknown_labels,
+        sublists,
+        host,
+        url,
+    }
+}
