@@ -92,57 +92,66 @@ fn tab_facts(tab: &JsValue) -> TabFacts {
     }
 }
 
-async fn query_tabs(query: &JsValue) -> Result<Vec<TabFacts>, ExtError> {
-    let tabs = settle(call(&["tabs"], "query", std::slice::from_ref(query))).await?;
-    let tabs = tabs
-        .dyn_into::<Array>()
-        .map_err(|_| ExtError("tabs.query did not return a list".to_owned()))?;
-    Ok(tabs.iter().map(|tab| tab_facts(&tab)).collect())
+fn query_tabs(query: JsValue) -> impl Future<Output = Result<Vec<TabFacts>, ExtError>> {
+    let promise = call(&["tabs"], "query", &[query]);
+    async move {
+        let tabs = settle(promise).await?;
+        let tabs = tabs
+            .dyn_into::<Array>()
+            .map_err(|_| ExtError("tabs.query did not return a list".to_owned()))?;
+        Ok(tabs.iter().map(|tab| tab_facts(&tab)).collect())
+    }
 }
 
 /// The tab this page runs in when the popup page is open as a tab; `None` in a real popup.
-pub async fn current_tab() -> Option<TabFacts> {
-    settle(call(&["tabs"], "getCurrent", &[]))
-        .await
-        .ok()
-        .filter(|tab| tab.is_object())
-        .map(|tab| tab_facts(&tab))
+///
+/// This and the other look-ups below call the browser at once and return a future of the answer,
+/// so that the popup can start them all together and wait for them in any order.
+pub fn current_tab() -> impl Future<Output = Option<TabFacts>> {
+    let promise = call(&["tabs"], "getCurrent", &[]);
+    async move {
+        settle(promise)
+            .await
+            .ok()
+            .filter(|tab| tab.is_object())
+            .map(|tab| tab_facts(&tab))
+    }
 }
 
 /// The active tab of the current window.
-pub async fn active_tabs() -> Result<Vec<TabFacts>, ExtError> {
+pub fn active_tabs() -> impl Future<Output = Result<Vec<TabFacts>, ExtError>> {
     let query = Object::new();
     let _ = Reflect::set(&query, &"active".into(), &JsValue::TRUE);
     let _ = Reflect::set(&query, &"currentWindow".into(), &JsValue::TRUE);
-    query_tabs(&query).await
+    query_tabs(query.into())
 }
 
 /// Every tab of every window.
-pub async fn all_tabs() -> Result<Vec<TabFacts>, ExtError> {
-    query_tabs(&Object::new()).await
+pub fn all_tabs() -> impl Future<Output = Result<Vec<TabFacts>, ExtError>> {
+    query_tabs(Object::new().into())
 }
 
 /// Sends `request` to the content script of tab `tab_id` and returns its raw answer.
-pub async fn send_message<T: Serialize>(tab_id: i32, request: &T) -> Result<JsValue, ExtError> {
-    let message = to_js(request)?;
-    settle(call(
-        &["tabs"],
-        "sendMessage",
-        &[JsValue::from(tab_id), message],
-    ))
-    .await
+pub fn send_message<T: Serialize>(
+    tab_id: i32,
+    request: &T,
+) -> impl Future<Output = Result<JsValue, ExtError>> + use<T> {
+    let promise = to_js(request)
+        .and_then(|message| call(&["tabs"], "sendMessage", &[JsValue::from(tab_id), message]));
+    settle(promise)
 }
 
 /// The stored profile id, if any.
-pub async fn stored_profile() -> Option<String> {
-    let items = settle(call(
+pub fn stored_profile() -> impl Future<Output = Option<String>> {
+    let promise = call(
         &["storage", "sync"],
         "get",
         &[JsValue::from_str(PROFILE_KEY)],
-    ))
-    .await
-    .ok()?;
-    get(&items, PROFILE_KEY)?.as_string()
+    );
+    async move {
+        let items = settle(promise).await.ok()?;
+        get(&items, PROFILE_KEY)?.as_string()
+    }
 }
 
 /// Stores the chosen profile id; the page panel follows through `storage.onChanged`.
@@ -166,9 +175,12 @@ fn origins() -> JsValue {
 }
 
 /// Whether the NetSuite host permission is granted (Firefox lets users withhold it).
-pub async fn has_host_permission() -> Result<bool, ExtError> {
-    let granted = settle(call(&["permissions"], "contains", &[origins()])).await?;
-    Ok(granted.as_bool().unwrap_or(false))
+pub fn has_host_permission() -> impl Future<Output = Result<bool, ExtError>> {
+    let promise = call(&["permissions"], "contains", &[origins()]);
+    async move {
+        let granted = settle(promise).await?;
+        Ok(granted.as_bool().unwrap_or(false))
+    }
 }
 
 /// Asks for the NetSuite host permission. Must be called from a click handler, before any await.

@@ -20,5 +20,10 @@ pub fn start() {
     else {
         return;
     };
-    yew::Renderer::<components::app::App>::with_root(root.into()).render();
+    // Ask the browser first: its first answer takes longer than Yew's first render.
+    let first = hooks::use_popup::FirstLookups(std::rc::Rc::new(std::cell::RefCell::new(Some(
+        hooks::use_popup::Lookups::start(),
+    ))));
+    let props = components::app::AppProps { first };
+    yew::Renderer::<components::app::App>::with_root_and_props(root.into(), props).render();
 }

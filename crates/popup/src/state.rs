@@ -124,6 +124,8 @@ pub enum CopyOutcome {
 pub struct PopupState {
     /// The chosen profile.
     pub profile: ProfileId,
+    /// Whether `profile` came from storage or the user (else it is the page's, or the default).
+    pub profile_loaded: bool,
     /// The tab.
     pub tab: TabView,
     /// A Pre-fill or Fix all is on its way to the page.
@@ -140,6 +142,7 @@ impl Default for PopupState {
     fn default() -> PopupState {
         PopupState {
             profile: ProfileId::default(),
+            profile_loaded: false,
             tab: TabView::Loading,
             busy: false,
             confirming_two_factor: false,
@@ -152,8 +155,10 @@ impl Default for PopupState {
 /// What happened; the reducer's verbs.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Use this profile (read from storage, or picked by the user).
+    /// Use this profile, picked by the user.
     ChooseProfile(ProfileId),
+    /// Use this profile, read from storage (the default when nothing valid is stored).
+    LoadProfile(ProfileId),
     /// The host permission is missing.
     LackPermission,
     /// The popup describes this tab (or none).
@@ -186,8 +191,9 @@ impl Reducible for PopupState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut state = (*self).clone();
         match action {
-            Action::ChooseProfile(profile_id) => {
+            Action::ChooseProfile(profile_id) | Action::LoadProfile(profile_id) => {
                 state.profile = profile_id;
+                state.profile_loaded = true;
                 state.confirming_two_factor = false;
                 state.copy = None;
             }
@@ -201,6 +207,14 @@ impl Reducible for PopupState {
                     Response::Refused { reason, .. } => Some(reason.clone()),
                     _ => None,
                 };
+                // Until storage answers, follow the page: it shows the stored profile too.
+                if let Response::Snapshot { snapshot } | Response::Refused { snapshot, .. } =
+                    &*response
+                    && !state.profile_loaded
+                    && let Some(profile_id) = ProfileId::parse(&snapshot.profile)
+                {
+                    state.profile = profile_id;
+                }
                 if let TabView::Asking { tab_id, kind, host }
                 | TabView::Answered {
                     tab_id, kind, host, ..

@@ -9,13 +9,21 @@ use crate::components::profile_picker::ProfilePicker;
 use crate::components::role_verdict::RoleVerdict;
 use crate::components::unavailable::UnavailableNote;
 use crate::ext;
-use crate::hooks::use_popup::{PopupCallbacks, use_popup};
+use crate::hooks::use_popup::{FirstLookups, PopupCallbacks, use_popup};
 use crate::state::{PopupState, Screen};
+
+/// Props of [`App`].
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The look-ups `start` began before the first render.
+    #[prop_or_default]
+    pub first: FirstLookups,
+}
 
 /// The whole popup.
 #[component]
-pub fn App() -> Html {
-    let handle = use_popup();
+pub fn App(props: &AppProps) -> Html {
+    let handle = use_popup(props.first.clone());
     let state = (*handle.state).clone();
     {
         let name = state.screen().name();

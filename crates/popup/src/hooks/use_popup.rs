@@ -1,6 +1,10 @@
 //! `use_popup`: the popup's one hook. It loads the stored profile, finds the tab, asks its content
 //! script for one snapshot, and turns the user's clicks into requests, storage writes and clipboard
 //! writes. Every result goes through the reducer as an `Action`; nothing is decided here.
+use std::cell::RefCell;
+use std::pin::Pin;
+use std::rc::Rc;
+
 use tba_rules::profile::ProfileId;
 use tba_rules::protocol::{Request, Response, Snapshot};
 use wasm_bindgen::JsValue;
@@ -8,7 +12,9 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::ext;
-use crate::state::{Action, CopyOutcome, CopyTarget, PopupState, TabView, choose_tab, view_of_tab};
+use crate::state::{
+    Action, CopyOutcome, CopyTarget, PopupState, TabFacts, TabView, choose_tab, view_of_tab,
+};
 
 /// The state and the popup's callbacks.
 pub struct PopupHandle {
@@ -84,15 +90,63 @@ fn parse_response(value: &JsValue) -> Result<Response, String> {
     }
 }
 
-async fn load(dispatch: UseReducerDispatcher<PopupState>) {
-    if let Some(profile_id) = ext::stored_profile()
-        .await
-        .as_deref()
-        .and_then(ProfileId::parse)
-    {
-        dispatch.dispatch(Action::ChooseProfile(profile_id));
+/// The browser look-ups of one load, started together so that they run in parallel.
+///
+/// `start` in `lib.rs` starts the first set before Yew renders anything, so that the first
+/// extension API round trip (about 30 ms in Chromium) overlaps the first render.
+pub struct Lookups {
+    stored_profile: LocalBoxFuture<Option<String>>,
+    permission: LocalBoxFuture<Result<bool, ext::ExtError>>,
+    current: LocalBoxFuture<Option<TabFacts>>,
+    active: LocalBoxFuture<Result<Vec<TabFacts>, ext::ExtError>>,
+    all: LocalBoxFuture<Result<Vec<TabFacts>, ext::ExtError>>,
+}
+
+type LocalBoxFuture<T> = Pin<Box<dyn Future<Output = T>>>;
+
+impl Lookups {
+    /// Calls the browser now.
+    pub fn start() -> Lookups {
+        Lookups {
+            stored_profile: Box::pin(ext::stored_profile()),
+            permission: Box::pin(ext::has_host_permission()),
+            current: Box::pin(ext::current_tab()),
+            active: Box::pin(ext::active_tabs()),
+            all: Box::pin(ext::all_tabs()),
+        }
     }
-    match ext::has_host_permission().await {
+}
+
+/// The first `Lookups`, handed from `start` to the first load.
+#[derive(Clone, Default)]
+pub struct FirstLookups(pub Rc<RefCell<Option<Lookups>>>);
+
+impl PartialEq for FirstLookups {
+    fn eq(&self, other: &FirstLookups) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+async fn load(dispatch: UseReducerDispatcher<PopupState>, lookups: Lookups) {
+    // The stored profile can be the slowest answer; until it arrives the popup uses the profile
+    // the page reports, which the page read from the same storage.
+    let Lookups {
+        stored_profile,
+        permission,
+        current,
+        active,
+        all,
+    } = lookups;
+    let profile_dispatch = dispatch.clone();
+    spawn_local(async move {
+        let stored = stored_profile.await;
+        let profile_id = stored
+            .as_deref()
+            .and_then(ProfileId::parse)
+            .unwrap_or_default();
+        profile_dispatch.dispatch(Action::LoadProfile(profile_id));
+    });
+    match permission.await {
         Ok(true) => {}
         Ok(false) => {
             dispatch.dispatch(Action::LackPermission);
@@ -100,18 +154,16 @@ async fn load(dispatch: UseReducerDispatcher<PopupState>) {
         }
         Err(error) => log::warn!("cannot check the host permission: {}", error.0),
     }
-    let current = ext::current_tab().await;
-    let active = ext::active_tabs().await.unwrap_or_default();
-    let all = match current {
-        Some(_) => ext::all_tabs().await.unwrap_or_default(),
-        None => Vec::new(),
-    };
+    let current = current.await;
+    let active = active.await.unwrap_or_default();
+    let all = all.await.unwrap_or_default();
     let tab = choose_tab(current.as_ref(), &active, &all);
-    let view = view_of_tab(tab.clone());
-    dispatch.dispatch(Action::SeeTab(tab));
-    if let TabView::Asking { tab_id, .. } = view {
-        let answer = ext::send_message(tab_id, &Request::GetSnapshot).await;
-        dispatch.dispatch(answer_action(answer));
+    if let TabView::Asking { tab_id, .. } = view_of_tab(tab.clone()) {
+        let answer = ext::send_message(tab_id, &Request::GetSnapshot);
+        dispatch.dispatch(Action::SeeTab(tab));
+        dispatch.dispatch(answer_action(answer.await));
+    } else {
+        dispatch.dispatch(Action::SeeTab(tab));
     }
 }
 
@@ -123,15 +175,17 @@ fn send_change(dispatch: UseReducerDispatcher<PopupState>, tab_id: i32, request:
     });
 }
 
-/// The popup's state and callbacks; loads once per open (and again after a permission grant).
+/// The popup's state and callbacks; loads once per open (and again after a permission grant),
+/// using `first` for the first load when `start` has begun it.
 #[hook]
-pub fn use_popup() -> PopupHandle {
+pub fn use_popup(first: FirstLookups) -> PopupHandle {
     let state = use_reducer(PopupState::default);
     let generation = use_state(|| 0u32);
     {
         let dispatch = state.dispatcher();
         use_effect_with(*generation, move |_| {
-            spawn_local(load(dispatch));
+            let lookups = first.0.borrow_mut().take().unwrap_or_else(Lookups::start);
+            spawn_local(load(dispatch, lookups));
         });
     }
 

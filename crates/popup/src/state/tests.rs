@@ -498,3 +498,27 @@ fn the_guide_names_each_profiles_permissions_and_subtabs() {
         assert!(!guide_permissions(profile_id).is_empty(), "{profile_id:?}");
     }
 }
+
+#[test]
+fn until_storage_answers_the_page_profile_is_used() {
+    let mut page = snapshot("role-edit", Some(role_wire(Vec::new())));
+    page.profile = "soap".to_owned();
+    let answer = |page: &Snapshot| {
+        Action::ReceiveAnswer(Box::new(Response::Snapshot {
+            snapshot: page.clone(),
+        }))
+    };
+    let seen =
+        Rc::new(PopupState::default()).reduce(Action::SeeTab(Some(tab(7, Some(ROLE_URL), 1.0))));
+    let early = seen.clone().reduce(answer(&page));
+    assert_eq!(early.profile, ProfileId::Soap);
+    // Storage has the last word, and then the page's profile no longer counts.
+    let loaded = early.reduce(Action::LoadProfile(ProfileId::Rest));
+    assert_eq!(role_screen(&loaded).verdict.profile, ProfileId::Rest);
+    let again = loaded.reduce(answer(&page));
+    assert_eq!(again.profile, ProfileId::Rest);
+    // A profile id the page made up is ignored.
+    page.profile = "<nonsense>".to_owned();
+    let odd = seen.reduce(answer(&page));
+    assert_eq!(odd.profile, ProfileId::CloudExtend);
+}

@@ -1,0 +1,55 @@
+// Popup budgets (BENCHMARKS.md, "## Popup"): the popup wasm's gzipped size, and the time from the
+// popup page's start (its performance time origin) to the verdict in the DOM, which the popup marks
+// as "tba-doctor:popup-verdict", in headless Chromium against the edit-none fixture role page.
+//
+// Usage: node scripts/bench-popup.mjs [--runs N]   (after `make`; default 15 runs)
+// Prints one line per measure and exits non-zero when a budget is exceeded.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { launchChromium } from "../tests/e2e/chromium.mjs";
+import { chromiumCopy } from "../tests/e2e/extension-copy.mjs";
+import { startServer } from "../tests/e2e/server.mjs";
+
+const SIZE_BUDGET = 150 * 1024;
+const TIME_BUDGET_MS = 100;
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const runsFlag = process.argv.indexOf("--runs");
+const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 15;
+
+const wasm = readFileSync(path.join(root, "dist/extension/pkg/tba_popup_bg.wasm"));
+const gzipped = gzipSync(wasm, { level: 9 }).length;
+
+const server = await startServer({ certDir: path.join(root, "target/e2e-cert") });
+const copy = chromiumCopy(path.join(root, "dist/extension"), path.join(root, "target/bench-popup-ext"));
+const browser = await launchChromium({ extensionDir: copy.dir, extensionId: copy.id, port: server.port });
+const times = [];
+try {
+  const role = await browser.open("https://1234567.app.netsuite.com/app/setup/role.nl?id=1001&e=T&fx=edit-none");
+  await role.page.waitForSelector("html[data-tba-doctor=ready]");
+  // One warm-up open: the first one also compiles the wasm for the profile directory's code cache.
+  for (let run = 0; run <= runs; run++) {
+    await role.page.bringToFront();
+    const popup = await browser.openPopup();
+    const at = await popup.page.waitForFunction(() => {
+      const [entry] = performance.getEntriesByName("tba-doctor:popup-verdict");
+      return entry ? entry.startTime : null;
+    }, null, { timeout: 10_000 }).then((handle) => handle.jsonValue());
+    const screen = await popup.eval(() => document.querySelector("main").dataset.screen);
+    if (process.env.BENCH_DEBUG) console.log(JSON.stringify(await popup.eval(() => [...performance.getEntriesByType("mark").map((e) => [e.name, Math.round(e.startTime)]), ...performance.getEntriesByType("resource").map((e) => [e.name.split("/").pop(), Math.round(e.startTime), Math.round(e.responseEnd)]), ["nav", JSON.stringify(performance.getEntriesByType("navigation")[0].toJSON(), (k, v) => typeof v === "number" ? Math.round(v) : v)]])));
+    if (screen !== "role-edit") throw new Error(`popup showed ${screen}, not role-edit`);
+    if (run > 0) times.push(at);
+    await popup.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+times.sort((left, right) => left - right);
+const median = times[Math.floor(times.length / 2)];
+const sizeOk = gzipped <= SIZE_BUDGET;
+const timeOk = median <= TIME_BUDGET_MS;
+console.log(`popup wasm: ${wasm.length} B raw, ${gzipped} B gzip -9 (budget ${SIZE_BUDGET} B) ${sizeOk ? "ok" : "OVER"}`);
+console.log(`popup verdict in DOM: median ${median.toFixed(1)} ms, min ${times[0].toFixed(1)}, max ${times.at(-1).toFixed(1)} over ${times.length} opens (budget ${TIME_BUDGET_MS} ms) ${timeOk ? "ok" : "OVER"}`);
+process.exit(sizeOk && timeOk ? 0 : 1);
