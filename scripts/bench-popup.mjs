@@ -5,7 +5,7 @@
 // The time is also split at popup.js's first line ("tba-doctor:popup-js"): what comes before it is
 // the browser creating the page, which the popup's code cannot change.
 //
-// Usage: node scripts/bench-popup.mjs [--runs N]   (after `make`; default 15 runs)
+// Usage: node scripts/bench-popup.mjs [--runs N] [--reload]   (after `make`; default 15 runs)
 // Prints one line per measure and exits non-zero when a budget is exceeded.
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -20,6 +20,8 @@ const TIME_BUDGET_MS = 100;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const runsFlag = process.argv.indexOf("--runs");
 const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 15;
+// --reload: reopen the popup page in the same tab (a warm renderer) instead of a new tab per open.
+const reload = process.argv.includes("--reload");
 
 const wasm = readFileSync(path.join(root, "dist/extension/pkg/tba_popup_bg.wasm"));
 const gzipped = gzipSync(wasm, { level: 9 }).length;
@@ -33,9 +35,14 @@ try {
   const role = await browser.open("https://1234567.app.netsuite.com/app/setup/role.nl?id=1001&e=T&fx=edit-none");
   await role.page.waitForSelector("html[data-tba-doctor=ready]");
   // One warm-up open: the first one also compiles the wasm for the profile directory's code cache.
+  let popup = reload ? await browser.openPopup() : null;
   for (let run = 0; run <= runs; run++) {
-    await role.page.bringToFront();
-    const popup = await browser.openPopup();
+    if (reload) {
+      await popup.page.reload();
+    } else {
+      await role.page.bringToFront();
+      popup = await browser.openPopup();
+    }
     const at = await popup.page.waitForFunction(() => {
       const [verdict] = performance.getEntriesByName("tba-doctor:popup-verdict");
       const [script] = performance.getEntriesByName("tba-doctor:popup-js");
@@ -47,7 +54,7 @@ try {
       times.push(at.verdict);
       ours.push(at.verdict - at.script);
     }
-    await popup.close();
+    if (!reload) await popup.close();
   }
 } finally {
   await browser.close();
@@ -60,6 +67,6 @@ const oursMedian = ours[Math.floor(ours.length / 2)];
 const sizeOk = gzipped <= SIZE_BUDGET;
 const timeOk = median <= TIME_BUDGET_MS;
 console.log(`popup wasm: ${wasm.length} B raw, ${gzipped} B gzip -9 (budget ${SIZE_BUDGET} B) ${sizeOk ? "ok" : "OVER"}`);
-console.log(`popup verdict in DOM: median ${median.toFixed(1)} ms, min ${times[0].toFixed(1)}, max ${times.at(-1).toFixed(1)} over ${times.length} opens (budget ${TIME_BUDGET_MS} ms) ${timeOk ? "ok" : "OVER"}`);
+console.log(`popup verdict in DOM: median ${median.toFixed(1)} ms, min ${times[0].toFixed(1)}, max ${times.at(-1).toFixed(1)} over ${times.length} opens${reload ? " by reload" : " in new tabs"} (budget ${TIME_BUDGET_MS} ms) ${timeOk ? "ok" : "OVER"}`);
 console.log(`  of which after popup.js starts (engine load, browser look-ups, message, render): median ${oursMedian.toFixed(1)} ms`);
 process.exit(sizeOk && timeOk ? 0 : 1);
