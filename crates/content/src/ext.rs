@@ -16,9 +16,18 @@ fn get(target: &JsValue, name: &str) -> Option<JsValue> {
         .filter(|value| !value.is_undefined() && !value.is_null())
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The module's own `globalThis`. Not `js_sys::global()`: that tries `self` first, and in a
+    /// Firefox content script's imported module `self` is the page's window, which has no
+    /// `browser`; only the content script's `globalThis` does.
+    #[wasm_bindgen(thread_local_v2, js_name = globalThis)]
+    static GLOBAL_THIS: JsValue;
+}
+
 /// The extension API namespace object (`browser`, else `chrome`).
 pub fn namespace() -> Option<JsValue> {
-    let global: JsValue = js_sys::global().into();
+    let global: JsValue = GLOBAL_THIS.with(JsValue::clone);
     get(&global, "browser").or_else(|| get(&global, "chrome"))
 }
 

@@ -146,10 +146,11 @@ const fixTests = fixCases.map(({ name, url, expected }) =>
       const adds = expected.fixAllAdds.filter(([m]) => m === machine).map(([, key, level]) => [key, level]);
       const raises = new Map(expected.fixAllRaises.filter(([m]) => m === machine).map(([, key, level]) => [key, level]));
       const wanted = before[machine].map(([key, level]) => [key, raises.get(key) ?? level]).concat(adds);
-      assert.deepEqual(after[machine], wanted, `${machine} lines after Fix all`);
+      assert.deepEqual(after[machine], wanted, `${machine} lines after Fix all: ${JSON.stringify(after[machine])} (before ${JSON.stringify(before[machine])})`);
     }
     const seen = await tab.eval(facts);
-    assert.equal(seen.status, "ok");
+    // Web Services Only is a checkbox for the admin, not a permission line: it still needs a fix.
+    assert.equal(seen.status, expected.warnings?.includes("web-services-only") ? "needs-fix" : "ok");
     assert.equal(seen.fixAll, 0, "nothing left to fix: no Fix all button");
     assert.equal(seen.permBadge, null, "badge gone");
     assert.match(seen.text, /Review the lines and click Save/);
@@ -248,7 +249,7 @@ export default [
       assert.deepEqual(await role.eval(() => window.__nsSim.lines("repomach")), linesAfterFirst, "second Fix all changes nothing");
       assert.equal((await role.eval(facts)).status, "ok");
     } finally {
-      await popup.eval(() => (globalThis.browser ?? globalThis.chrome).storage.sync.remove("profile"));
+      await popup.eval(() => (globalThis.browser ?? globalThis.chrome).storage.sync.set({ profile: "cloudextend" }));
     }
     await waitFor(role, () => document.getElementById("tba-doctor-panel").getAttribute("data-profile") === "cloudextend", [], { message: "profile back" });
     assert.equal(await role.eval(() => window.__nsSim.submits), 0);
@@ -272,7 +273,7 @@ export default [
       await waitFor(role, () => document.getElementById("tba-doctor-panel").getAttribute("data-missing") === "", [], { message: "added after confirming" });
       assert.equal(await role.eval(() => window.__nsSim.lines("setupmach").some(([key, level]) => key === "ADMI_MANAGE_OAUTH_TOKENS" && level === "4")), true);
     } finally {
-      await popup.eval(() => (globalThis.browser ?? globalThis.chrome).storage.sync.remove("profile"));
+      await popup.eval(() => (globalThis.browser ?? globalThis.chrome).storage.sync.set({ profile: "cloudextend" }));
     }
     assert.deepEqual(extensionErrors(newLog()), []);
   }),
