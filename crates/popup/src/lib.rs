@@ -6,6 +6,7 @@
 pub mod components;
 pub mod ext;
 pub mod hooks;
+mod logger;
 pub mod state;
 
 use wasm_bindgen::prelude::*;
@@ -14,6 +15,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub fn start() {
     console_error_panic_hook::set_once();
+    logger::install();
     let Some(root) = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.body())

@@ -307,7 +307,12 @@ pub enum Unavailable {
 }
 
 impl Unavailable {
-    /// Whether the reason is the page's security policy blocking WebAssembly.
+    /// Whether the reason looks like the page's security policy blocking WebAssembly.
+    ///
+    /// https://crbug.com/1385796 (Chrome checks extensions' WebAssembly against the page CSP)
+    ///   Chrome's error can be as short as "WebAssembly.instantiateStreaming(): ", so a failure in
+    ///   starting WebAssembly counts, as do the words of the CSP message; failing to fetch or
+    ///   import the engine does not.
     pub fn blocked_by_policy(&self) -> bool {
         match self {
             Unavailable::EngineFailed { reason } => {

@@ -136,7 +136,7 @@ fn unavailable_says_reload_or_explains_the_security_policy() {
     })));
     let html = render((*blocked).clone());
     assert!(html.contains("security policy blocks"), "{html}");
-    assert!(html.contains("Chrome checks WebAssembly"));
+    assert!(html.contains("Chrome checks the WebAssembly of extensions"));
 }
 
 #[test]

@@ -18,7 +18,7 @@ pub fn UnavailableNote(props: &UnavailableNoteProps) -> Html {
         html! {
             <>
                 <h2>{ "This page's security policy blocks TBA Doctor's engine." }</h2>
-                <p>{ "Chrome checks WebAssembly in extensions against the page's own Content Security Policy, and this page does not allow it, so TBA Doctor cannot read the role here." }</p>
+                <p>{ "Chrome checks the WebAssembly of extensions against the page's own Content Security Policy. TBA Doctor's engine failed while starting its WebAssembly on this page, which is what a policy without 'wasm-unsafe-eval' does, so it cannot read the role here." }</p>
                 <p>{ "What you can do: reload the tab (the policy may differ on the next load), use Firefox, or fix the role by hand: Setup > Users/Roles > User Management > Manage Roles, Edit, Permissions > Setup." }</p>
             </>
         }
