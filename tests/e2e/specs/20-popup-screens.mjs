@@ -127,7 +127,22 @@ export default [
     await popup.click("[data-tba-doctor-action=copy-request]");
     const status = await waitFor(popup, () => document.querySelector(".copy-status").textContent);
     // Headless browsers may refuse the clipboard; then the text must be offered to copy by hand.
-    if (/^Copied/.test(status)) return;
+    if (/^Copied/.test(status)) {
+      // Chromium: paste the clipboard back, so that "Copied" is checked, not taken on trust.
+      if (popup.page) {
+        await popup.eval(() => {
+          const paste = document.createElement("textarea");
+          paste.id = "test-paste";
+          document.body.append(paste);
+          paste.focus();
+        });
+        await popup.press("Control+V");
+        const [pasted, shown] = await popup.eval(() => [document.getElementById("test-paste").value,
+          document.querySelector("textarea[data-tba-doctor=request]").value]);
+        assert.equal(pasted, shown);
+      }
+      return;
+    }
     assert.match(status, /did not allow copying .*Select the text below and press Ctrl\+C/);
     const fallback = await popup.eval(() => document.querySelector("textarea.copy-fallback").value);
     assert.match(fallback, /User Access Tokens/);
@@ -148,6 +163,24 @@ export default [
       sdf: document.querySelectorAll("[data-tba-doctor-action=copy-sdf]").length,
     }));
     assert.deepEqual(buttons, { prefill: ["ADMI_MANAGE_OWN_OAUTH_TOKENS", "ADMI_WEBSERVICES"], fixAll: 1, sdf: 1 });
+    await popup.click("[data-tba-doctor-action=copy-sdf]");
+    const status = await waitFor(popup, () => document.querySelector(".copy-status").textContent);
+    if (/^Copied/.test(status) && popup.page) {
+      await popup.eval(() => {
+        const paste = document.createElement("textarea");
+        paste.id = "test-paste";
+        document.body.append(paste);
+        paste.focus();
+      });
+      await popup.press("Control+V");
+      const pasted = await popup.eval(() => document.getElementById("test-paste").value);
+      assert.equal(pasted, "<permissions>\n" +
+        "  <permission><permkey>ADMI_MANAGE_OWN_OAUTH_TOKENS</permkey><permlevel>FULL</permlevel></permission>\n" +
+        "  <permission><permkey>ADMI_WEBSERVICES</permkey><permlevel>FULL</permlevel></permission>\n" +
+        "</permissions>\n");
+    } else {
+      assert.match(status, /^Copied|did not allow copying/);
+    }
     assert.deepEqual(extensionErrors(newLog()), []);
   }),
 
