@@ -203,6 +203,23 @@ export default [
     assert.equal(await popup.eval(() => document.querySelectorAll("[data-tba-doctor-action=fix-all]").length), 0);
   }),
 
+  test("popup: Pre-fill fills the page's add row and the popup stays on the role", async ({ browser, url }) => {
+    const tab = await openRolePage(browser, url);
+    const popup = await browser.openPopup();
+    assert.equal(await screenOf(popup), "role-edit");
+    await popup.click("[data-tba-doctor-action=prefill][data-permkey=ADMI_MANAGE_OWN_OAUTH_TOKENS]");
+    const row = await waitFor(tab, () => {
+      const form = document.forms.setupmach_form;
+      return form.elements.permkey4.value ? { key: form.elements.permkey4.value, level: form.elements.permlevel4.value } : null;
+    }, [], { message: "add row filled" });
+    assert.deepEqual(row, { key: "ADMI_MANAGE_OWN_OAUTH_TOKENS", level: "4" });
+    // The popup shows the snapshot it got back: still a role page, no refusal, buttons usable again.
+    await waitFor(popup, () => document.querySelector("[data-tba-doctor-action=fix-all]")?.disabled === false, [],
+      { message: "popup ready again" });
+    assert.equal(await popup.eval(() => document.querySelector("main").dataset.screen), "role-edit");
+    assert.equal(await popup.eval(() => document.querySelector(".notice")), null);
+  }),
+
   test("popup: the profile choice persists and the page panel follows", async ({ browser, url }) => {
     const tab = await openRolePage(browser, url);
     try {
