@@ -270,6 +270,30 @@ export default [
       { message: "Enter on Fix all fixes the role" });
   }),
 
+  test("popup: Fix all asks before making the role 2FA-required, and the keyboard lands in the question", async ({ browser, url }) => {
+    const tab = await openRolePage(browser, url);
+    try {
+      const popup = await browser.openPopup();
+      assert.equal(await screenOf(popup), "role-edit");
+      await pickProfile(popup, "token-admin");
+      await waitFor(popup, () => document.querySelector(".verdict[data-profile=token-admin]") !== null);
+      await popup.eval(() => document.querySelector("[data-tba-doctor-action=fix-all]").focus());
+      await popup.press("Enter");
+      const focused = await waitFor(popup, () => document.activeElement?.getAttribute("data-tba-doctor-action"), [],
+        { message: "focus moves into the confirmation" });
+      assert.equal(focused, "cancel-fix-all");
+      assert.match(await popup.eval(() => document.querySelector(".confirm").textContent), /Access Token Management.*two-factor/);
+      // Nothing was added yet.
+      assert.equal(await tab.eval(() => document.getElementById("tba-doctor-panel").getAttribute("data-missing")),
+        "ADMI_MANAGE_OAUTH_TOKENS");
+      await popup.click("[data-tba-doctor-action=confirm-fix-all]");
+      await waitFor(popup, () => document.querySelector(".verdict")?.getAttribute("data-status") === "ok", [],
+        { message: "confirmed Fix all fixes the role" });
+    } finally {
+      await resetProfile(browser);
+    }
+  }),
+
   test("popup: a page whose security policy blocks the engine says so", async ({ browser, url }) => {
     const tab = await browser.open(url(`${EDIT_NONE}&csp=strict`));
     await waitFor(tab, () => document.documentElement.getAttribute("data-tba-doctor") === "error", [],

@@ -75,6 +75,17 @@ pub fn RoleVerdict(props: &RoleVerdictProps) -> Html {
             }
         })
         .collect();
+    // The confirmation replaces the focused Fix all button: move the focus to its safe answer, so
+    // that keyboard users land in it rather than at the top of the page.
+    let cancel_ref = use_node_ref();
+    {
+        let cancel_ref = cancel_ref.clone();
+        use_effect_with(props.confirming, move |confirming| {
+            if *confirming && let Some(button) = cancel_ref.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        });
+    }
     let onfixall = props.onfixall.clone();
     let onconfirm = props.onconfirm.clone();
     let oncancel = props.oncancel.clone();
@@ -85,7 +96,7 @@ pub fn RoleVerdict(props: &RoleVerdictProps) -> Html {
                 data-profile={verdict.profile.as_str()}
                 data-missing={join_ids(&verdict.missing_ids())}
                 data-too-low={join_ids(&verdict.too_low_ids())}>
-                <h2>{ status_heading(verdict) }</h2>
+                <h2 aria-live="polite">{ status_heading(verdict) }</h2>
                 <ul class="requirements">
                     { for lines.iter().map(|line| {
                         let onprefill = props.onprefill.clone();
@@ -119,7 +130,7 @@ pub fn RoleVerdict(props: &RoleVerdictProps) -> Html {
                         <button type="button" class="primary" data-tba-doctor-action="confirm-fix-all"
                             disabled={props.busy} onclick={Callback::from(move |_| onconfirm.emit(()))}>
                             { "Add anyway" }</button>
-                        <button type="button" data-tba-doctor-action="cancel-fix-all"
+                        <button type="button" data-tba-doctor-action="cancel-fix-all" ref={cancel_ref}
                             onclick={Callback::from(move |_| oncancel.emit(()))}>{ "Cancel" }</button>
                     </div>
                 } else {
