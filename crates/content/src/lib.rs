@@ -15,6 +15,7 @@ pub mod panel;
 pub mod read;
 pub mod role;
 pub mod watch;
+pub mod wire;
 
 /// Entry point called by `extension/content-loader.js` once the wasm module is instantiated.
 #[wasm_bindgen]

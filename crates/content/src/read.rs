@@ -12,16 +12,17 @@ use tba_rules::page::{PageKind, account_from_host, classify_url};
 use tba_rules::protocol::MAX_TEXT_CHARS;
 use tba_rules::role::Role;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlFormElement, HtmlInputElement};
+use web_sys::{Document, Element, HtmlCollection, HtmlFormElement, HtmlInputElement};
 
 use crate::dom;
 
 /// Whether the page lets the admin change the sublists.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Mode {
     /// Editable sublists (hidden machine inputs plus the Setup mini-form or Add button).
     Edit,
     /// Read-only page.
+    #[default]
     View,
 }
 
@@ -37,7 +38,7 @@ pub struct Sublist {
 }
 
 /// Everything read from the page at one moment.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct PageRead {
     /// Edit or view mode.
     pub mode: Mode,
@@ -99,18 +100,29 @@ pub fn mode(document: &Document) -> Mode {
     }
 }
 
+/// The subtabs whose visible tables are read: the only ones that hold catalog permissions (the
+/// Setup permissions and `REPO_ANALYTICS`). The other tables can neither be mapped by name nor
+/// change a verdict; their hidden data is still decoded. Reading fewer rows keeps start-up within
+/// budget on roles with hundreds of lines (product.md §7).
+const TABLES_READ: [Subtab; 2] = [Subtab::Reports, Subtab::Setup];
+
 /// The visible rows of table `#<m>_splits`: every data row except the empty entry row.
 /// Returns the rows with their cells' text, and whether every row could be read.
 fn visible_rows(table: &Element) -> (Vec<(Element, Option<VisibleRow>)>, bool) {
     let mut complete = true;
     let mut rows = Vec::new();
-    for row in dom::query_all(table, "tr.uir-machine-row") {
-        let focused = row.class_list().contains("uir-machine-row-focused");
+    let list: HtmlCollection = table.get_elements_by_class_name("uir-machine-row");
+    for index in 0..list.length() {
+        let Some(row) = list.item(index) else {
+            continue;
+        };
+        let focused = row.class_name().contains("uir-machine-row-focused");
         if focused && row.id().is_empty() {
             continue;
         }
-        let cells = row.children();
-        let visible = match (focused, cells.item(0), cells.item(1)) {
+        let label = row.first_element_child();
+        let level = label.as_ref().and_then(Element::next_element_sibling);
+        let visible = match (focused, label, level) {
             // A line opened for editing shows pickers, not text.
             (false, Some(label), Some(level)) => Some(VisibleRow {
                 label: label.text_content().unwrap_or_default().trim().to_owned(),
@@ -226,8 +238,12 @@ pub fn read(document: &Document) -> PageRead {
             }
             continue;
         }
+        if !TABLES_READ.contains(&subtab) && hidden.is_none() {
+            continue;
+        }
         let (rows, visible_complete) = table
             .as_ref()
+            .filter(|_| TABLES_READ.contains(&subtab))
             .map(visible_rows)
             .unwrap_or((Vec::new(), false));
         let visible: Vec<VisibleRow> = rows.iter().filter_map(|(_, row)| row.clone()).collect();

@@ -20,7 +20,7 @@ use crate::bridge::{self, BridgeError, Line};
 use crate::panel::{Actions, Model, Panel};
 use crate::read::{self, Mode, PageRead};
 use crate::watch::Watch;
-use crate::{dom, ext, marks};
+use crate::{dom, ext, marks, wire};
 
 /// Root attribute with the page state (product.md §6).
 const STATE_ATTRIBUTE: &str = "data-tba-doctor";
@@ -46,16 +46,18 @@ pub fn start() {
     };
     // Read the page while the stored profile is fetched.
     let first_read = read::read(&document);
+    dom::mark("tba-doctor:read");
     wasm_bindgen_futures::spawn_local(async move {
         let profile = ext::stored_profile()
             .await
             .and_then(|profile| ProfileId::parse(&profile))
             .unwrap_or_default();
+        dom::mark("tba-doctor:profile");
         let app = Rc::new_cyclic(|weak| {
             RefCell::new(App {
                 document,
                 profile,
-                read: first_read.clone(),
+                read: PageRead::default(),
                 verdict: None,
                 actions: Actions::ViewMode(None),
                 confirm: None,
@@ -82,7 +84,7 @@ pub fn start() {
                     reason: "busy".to_owned(),
                 },
             };
-            ext::to_js(&response)
+            wire::response_to_js(&response)
         });
         ext::on_profile_changed(move |profile| {
             let Some(profile) = ProfileId::parse(&profile) else {
@@ -181,7 +183,8 @@ impl App {
                 role_name: self.read.role.name.as_deref(),
             };
             if let Err(error) = panel.render(&self.document, &model) {
-                log::warn!("panel not drawn: {error:?}");
+                let _ = error;
+                log::warn!("panel not drawn");
             }
         }
         match &self.verdict {
@@ -224,9 +227,7 @@ impl App {
                 };
             },
         );
-        panel
-            .map_err(|error| log::warn!("panel not created: {error:?}"))
-            .ok()
+        panel.map_err(|_| log::warn!("panel not created")).ok()
     }
 
     fn watch_tables(&mut self) {
@@ -247,7 +248,7 @@ impl App {
                 state.refresh();
             };
         })
-        .map_err(|error| log::warn!("tables not watched: {error:?}"))
+        .map_err(|_| log::warn!("tables not watched"))
         .ok();
     }
 
@@ -457,9 +458,7 @@ impl App {
 
     /// Answers one popup message; every message re-reads the page first.
     fn answer(&mut self, message: JsValue) -> Response {
-        let request = ext::is_object(&message)
-            .then(|| serde_wasm_bindgen::from_value::<Request>(message).ok())
-            .flatten();
+        let request = wire::request_from_js(&message);
         self.refresh();
         let Some(request) = request else {
             return Response::Refused {
