@@ -48,6 +48,27 @@ async function openRolePage(browser, url, path = EDIT_NONE) {
   return tab;
 }
 
+/** Pastes the clipboard into a new textarea of the popup and returns the text (checks a "Copied"). */
+async function pasteBack(popup) {
+  await popup.eval(() => {
+    const paste = document.createElement("textarea");
+    paste.id = "test-paste";
+    document.body.append(paste);
+    paste.focus();
+  });
+  if (popup.page) {
+    await popup.press("Control+V");
+  } else {
+    // WebDriver actions: Control (\uE009) down, v, Control up.
+    await popup.run("/actions", {
+      actions: [{ type: "key", id: "keyboard", actions: [{ type: "keyDown", value: "\uE009" }, { type: "keyDown", value: "v" },
+        { type: "keyUp", value: "v" }, { type: "keyUp", value: "\uE009" }] }],
+    });
+    await popup.run("/actions", undefined, "DELETE");
+  }
+  return waitFor(popup, () => document.getElementById("test-paste").value, [], { timeout: 3000, message: "paste" });
+}
+
 /** Sets the profile through the popup's select, as a change event like a person's pick. */
 function pickProfile(popup, id) {
   return popup.eval((value) => {
@@ -128,19 +149,9 @@ export default [
     const status = await waitFor(popup, () => document.querySelector(".copy-status").textContent);
     // Headless browsers may refuse the clipboard; then the text must be offered to copy by hand.
     if (/^Copied/.test(status)) {
-      // Chromium: paste the clipboard back, so that "Copied" is checked, not taken on trust.
-      if (popup.page) {
-        await popup.eval(() => {
-          const paste = document.createElement("textarea");
-          paste.id = "test-paste";
-          document.body.append(paste);
-          paste.focus();
-        });
-        await popup.press("Control+V");
-        const [pasted, shown] = await popup.eval(() => [document.getElementById("test-paste").value,
-          document.querySelector("textarea[data-tba-doctor=request]").value]);
-        assert.equal(pasted, shown);
-      }
+      // Paste the clipboard back, so that "Copied" is checked, not taken on trust.
+      const shown = await popup.eval(() => document.querySelector("textarea[data-tba-doctor=request]").value);
+      assert.equal(await pasteBack(popup), shown);
       return;
     }
     assert.match(status, /did not allow copying .*Select the text below and press Ctrl\+C/);
@@ -165,16 +176,8 @@ export default [
     assert.deepEqual(buttons, { prefill: ["ADMI_MANAGE_OWN_OAUTH_TOKENS", "ADMI_WEBSERVICES"], fixAll: 1, sdf: 1 });
     await popup.click("[data-tba-doctor-action=copy-sdf]");
     const status = await waitFor(popup, () => document.querySelector(".copy-status").textContent);
-    if (/^Copied/.test(status) && popup.page) {
-      await popup.eval(() => {
-        const paste = document.createElement("textarea");
-        paste.id = "test-paste";
-        document.body.append(paste);
-        paste.focus();
-      });
-      await popup.press("Control+V");
-      const pasted = await popup.eval(() => document.getElementById("test-paste").value);
-      assert.equal(pasted, "<permissions>\n" +
+    if (/^Copied/.test(status)) {
+      assert.equal(await pasteBack(popup), "<permissions>\n" +
         "  <permission><permkey>ADMI_MANAGE_OWN_OAUTH_TOKENS</permkey><permlevel>FULL</permlevel></permission>\n" +
         "  <permission><permkey>ADMI_WEBSERVICES</permkey><permlevel>FULL</permlevel></permission>\n" +
         "</permissions>\n");
