@@ -53,7 +53,7 @@ pub fn RoleVerdict(props: &RoleVerdictProps) -> Html {
         .role
         .name
         .clone()
-        .unwrap_or_else(|| "Unnamed role".to_owned());
+        .unwrap_or_else(|| "not named yet".to_owned());
     let lines = requirement_lines(verdict);
     let two_factor: Vec<&str> = verdict
         .plan
