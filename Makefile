@@ -42,6 +42,10 @@ fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install --quiet cargo-fuzz
 	cd fuzz && cargo +nightly fuzz run codec -- -max_total_time=$${FUZZ_SECONDS:-600}
 
+# Measure the content script on the admin-700 fixture in headless Chromium; writes BENCHMARKS.md.
+bench: dist
+	node tests/bench/content.mjs
+
 # Format the Rust sources.
 fmt:
 	cargo fmt --all
@@ -50,4 +54,4 @@ fmt:
 clean:
 	rm -rf dist target/wasm-bindgen target/e2e
 
-.PHONY: all dist tools test e2e ci fuzz fmt clean
+.PHONY: all dist tools test e2e ci fuzz bench fmt clean

@@ -87,7 +87,7 @@ const hookTests = roleCases().map(({ name, url, expected }) =>
         assert.equal(seen.fixAll, 0, "no Fix all in view mode");
         assert.match(seen.editLink, /role\.nl\?id=\d+&e=T$/);
       } else {
-        assert.deepEqual(seen.prefill, expected.missing.split(" ").filter(Boolean), "one Pre-fill per missing permission");
+        assert.deepEqual(seen.prefill, expected.missing.split(" ").filter(Boolean), `one Pre-fill per missing permission: ${JSON.stringify(seen)}`);
         assert.equal(seen.fixAll, expected.missing || expected.tooLow ? 1 : 0);
       }
     }

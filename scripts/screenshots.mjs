@@ -1,0 +1,42 @@
+// Takes the screenshots of the role-page panel (headless Chromium), for the README and reviews.
+// Usage: node scripts/screenshots.mjs   (after `make`); writes docs/screenshots/panel-*.png
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { launchChromium } from "../tests/e2e/chromium.mjs";
+import { chromiumCopy } from "../tests/e2e/extension-copy.mjs";
+import { startServer } from "../tests/e2e/server.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const out = path.join(root, "docs/screenshots");
+mkdirSync(out, { recursive: true });
+const server = await startServer({ certDir: path.join(root, "target/e2e-cert") });
+const copy = chromiumCopy(path.join(root, "dist/extension"), path.join(root, "target/screenshots-ext"));
+const browser = await launchChromium({ extensionDir: copy.dir, extensionId: copy.id, port: server.port });
+
+async function rolePage(query) {
+  const tab = await browser.open();
+  await tab.setViewport(1100, 900);
+  await tab.goto(`https://1234567.app.netsuite.com/app/setup/role.nl?${query}`);
+  await tab.page.waitForFunction(() => document.documentElement.getAttribute("data-tba-doctor") === "ready");
+  await tab.page.click("#setupmachtxt");
+  return tab;
+}
+
+async function shoot(tab, name) {
+  await tab.page.locator("#PERM_TAB_pane").screenshot({ path: path.join(out, name) });
+  console.log(`wrote docs/screenshots/${name}`);
+}
+
+try {
+  const edit = await rolePage("id=1004&e=T&fx=edit-too-low");
+  await shoot(edit, "panel-edit-missing.png");
+  await edit.page.locator("#tba-doctor-panel >> button[data-tba-doctor-action=fix-all]").click();
+  await edit.page.waitForFunction(() => document.getElementById("tba-doctor-panel").getAttribute("data-status") === "ok");
+  await shoot(edit, "panel-edit-fixed.png");
+  const view = await rolePage("id=1005&fx=view");
+  await shoot(view, "panel-view.png");
+} finally {
+  await browser.close();
+  await server.close();
+}
