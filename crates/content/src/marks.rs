@@ -169,3 +169,57 @@ pub fn apply_badges(document: &Document, verdict: Option<&Verdict>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{counts, row_marks};
+    use tba_rules::{Level, ProfileId, Role, Subtab, evaluate};
+
+    fn role(grants: &[(&str, Subtab, Level)]) -> Role {
+        let mut role = Role::default();
+        for (id, subtab, level) in grants {
+            role.grant(id, *subtab, *level);
+        }
+        role
+    }
+
+    #[test]
+    fn marks_follow_the_verdict() {
+        let role = role(&[
+            ("ADMI_LOGIN_OAUTH", Subtab::Setup, Level::Full),
+            ("ADMI_MANAGE_OWN_OAUTH_TOKENS", Subtab::Setup, Level::Full),
+            ("ADMI_WEBSERVICES", Subtab::Setup, Level::Edit),
+            ("ADMI_CUSTFIELD", Subtab::Setup, Level::Full),
+        ]);
+        let verdict = evaluate(&role, ProfileId::CloudExtend);
+        let marks = row_marks(&role, &verdict);
+        assert_eq!(marks.get("ADMI_LOGIN_OAUTH"), Some(&"redundant"));
+        assert_eq!(marks.get("ADMI_MANAGE_OWN_OAUTH_TOKENS"), Some(&"ok"));
+        assert_eq!(marks.get("ADMI_WEBSERVICES"), Some(&"too-low"));
+        assert_eq!(
+            marks.len(),
+            3,
+            "rows the profile does not concern carry no mark"
+        );
+        assert_eq!(
+            counts(Some(&verdict))
+                .iter()
+                .map(|(_, count)| count)
+                .sum::<usize>(),
+            1
+        );
+        assert!(counts(None).is_empty());
+    }
+
+    #[test]
+    fn every_alternative_held_at_full_is_ok_unless_redundant() {
+        let role = role(&[
+            ("ADMI_LOGIN_OAUTH", Subtab::Setup, Level::Full),
+            ("ADMI_MANAGE_OWN_OAUTH_TOKENS", Subtab::Setup, Level::Full),
+        ]);
+        let verdict = evaluate(&role, ProfileId::TokenLogin);
+        let marks = row_marks(&role, &verdict);
+        assert_eq!(marks.get("ADMI_LOGIN_OAUTH"), Some(&"redundant"));
+        assert_eq!(marks.get("ADMI_MANAGE_OWN_OAUTH_TOKENS"), Some(&"ok"));
+    }
+}

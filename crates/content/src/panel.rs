@@ -476,3 +476,33 @@ fn alternatives(any_of: &[&str], first: &str) -> String {
     );
     names.join(" or ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Actions, alternatives, status_hook};
+    use tba_rules::{Level, ProfileId, Role, Subtab, evaluate};
+
+    #[test]
+    fn status_hook_says_view_mode_only_when_something_is_to_fix() {
+        let mut role = Role::default();
+        let view = Actions::ViewMode(None);
+        let missing = evaluate(&role, ProfileId::CloudExtend);
+        assert_eq!(status_hook(&missing, &view), "view-mode");
+        assert_eq!(status_hook(&missing, &Actions::Enabled), "needs-fix");
+        role.grant("ADMI_MANAGE_OWN_OAUTH_TOKENS", Subtab::Setup, Level::Full);
+        role.grant("ADMI_WEBSERVICES", Subtab::Setup, Level::Full);
+        let ok = evaluate(&role, ProfileId::CloudExtend);
+        assert_eq!(status_hook(&ok, &view), "ok");
+    }
+
+    #[test]
+    fn alternatives_name_the_one_a_fix_adds_first() {
+        assert_eq!(
+            alternatives(
+                &["ADMI_LOGIN_OAUTH", "ADMI_MANAGE_OWN_OAUTH_TOKENS"],
+                "ADMI_MANAGE_OWN_OAUTH_TOKENS"
+            ),
+            "User Access Tokens or Log in using Access Tokens"
+        );
+    }
+}
