@@ -200,6 +200,27 @@ export default [
     assert.deepEqual(extensionErrors(newLog()), []);
   }),
 
+  test("page functions missing: the buttons are disabled and say why", async ({ browser, url: at, newLog }) => {
+    const tab = await openCase(browser, at, byName["edit-none"].url);
+    await tab.eval(() => {
+      window.nlapiSelectNewLineItem = undefined;
+      window.setupmach_machine.buildtable();
+    });
+    const reason = await waitFor(tab, () => {
+      const root = document.getElementById("tba-doctor-panel").shadowRoot;
+      const button = root.querySelector("button[data-tba-doctor-action=prefill]");
+      return button && button.disabled ? button.title : null;
+    }, [], { message: "Pre-fill disabled" });
+    assert.match(reason, /nlapiSelectNewLineItem/);
+    const seen = await tab.eval(() => {
+      const root = document.getElementById("tba-doctor-panel").shadowRoot;
+      return { fixAllDisabled: root.querySelector("button[data-tba-doctor-action=fix-all]").disabled, text: root.textContent };
+    });
+    assert.equal(seen.fixAllDisabled, true);
+    assert.match(seen.text, /Pre-fill and Fix all are off/);
+    assert.deepEqual(extensionErrors(newLog()), []);
+  }),
+
   test("keyboard: Pre-fill is a real button that Enter activates", async ({ browser, url: at, newLog }) => {
     const tab = await openCase(browser, at, byName["edit-none"].url);
     await showSetup(tab);
