@@ -34,8 +34,22 @@ struct App {
     confirm: Option<Vec<&'static str>>,
     message: Option<String>,
     panel: Option<Panel>,
+    /// What the panel shows now; a redraw with the same content is skipped.
+    drawn: Option<PanelKey>,
     watch: Option<Watch>,
     weak: Weak<RefCell<App>>,
+}
+
+/// Everything the panel's content depends on.
+#[derive(Clone, PartialEq)]
+struct PanelKey {
+    profile: ProfileId,
+    verdict: Option<Verdict>,
+    problems: Vec<String>,
+    actions: Actions,
+    confirm: Option<Vec<&'static str>>,
+    message: Option<String>,
+    role_name: Option<String>,
 }
 
 /// Starts the role-page feature.
@@ -63,6 +77,7 @@ pub fn start() {
                 confirm: None,
                 message: None,
                 panel: None,
+                drawn: None,
                 watch: None,
                 weak: weak.clone(),
             })
@@ -151,9 +166,11 @@ impl App {
 
     /// Re-reads the page, re-evaluates and redraws.
     fn refresh(&mut self) {
+        dom::mark("tba-doctor:refresh");
         let read = read::read(&self.document);
         self.take(read);
         self.render();
+        dom::mark("tba-doctor:refreshed");
         if let Some(watch) = &self.watch {
             watch.discard_pending();
         }
@@ -171,8 +188,19 @@ impl App {
             .is_none_or(|panel| !panel.is_connected())
         {
             self.panel = self.create_panel();
+            self.drawn = None;
         }
-        if let Some(panel) = &self.panel {
+        let key = PanelKey {
+            profile: self.profile,
+            verdict: self.verdict.clone(),
+            problems: self.read.problems.clone(),
+            actions: self.actions.clone(),
+            confirm: self.confirm.clone(),
+            message: self.message.clone(),
+            role_name: self.read.role.name.clone(),
+        };
+        let unchanged = self.drawn.as_ref() == Some(&key);
+        if let Some(panel) = self.panel.as_ref().filter(|_| !unchanged) {
             let model = Model {
                 profile: self.profile,
                 verdict: self.verdict.as_ref(),
@@ -182,9 +210,9 @@ impl App {
                 message: self.message.as_deref(),
                 role_name: self.read.role.name.as_deref(),
             };
-            if let Err(error) = panel.render(&self.document, &model) {
-                let _ = error;
-                log::warn!("panel not drawn");
+            match panel.render(&self.document, &model) {
+                Ok(()) => self.drawn = Some(key),
+                Err(_) => log::warn!("panel not drawn"),
             }
         }
         match &self.verdict {
