@@ -191,6 +191,8 @@ impl Reducible for PopupState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut state = (*self).clone();
         match action {
+            // A pick of the user's beats a late answer from storage (which then holds the pick).
+            Action::LoadProfile(_) if state.profile_loaded => {}
             Action::ChooseProfile(profile_id) | Action::LoadProfile(profile_id) => {
                 state.profile = profile_id;
                 state.profile_loaded = true;

@@ -522,3 +522,36 @@ fn until_storage_answers_the_page_profile_is_used() {
     let odd = seen.reduce(answer(&page));
     assert_eq!(odd.profile, ProfileId::CloudExtend);
 }
+
+#[test]
+fn a_late_storage_answer_does_not_undo_the_users_pick() {
+    let state = Rc::new(PopupState::default())
+        .reduce(Action::ChooseProfile(ProfileId::OAuth2))
+        .reduce(Action::LoadProfile(ProfileId::CloudExtend));
+    assert_eq!(state.profile, ProfileId::OAuth2);
+}
+
+#[test]
+fn only_webassembly_start_failures_count_as_the_page_policy() {
+    for (reason, blocked) in [
+        ("engine-failed: WebAssembly.instantiateStreaming(): ", true),
+        (
+            "engine-failed: CompileError: Refused to compile because 'wasm-unsafe-eval' is not allowed",
+            true,
+        ),
+        (
+            "engine-failed: Failed to fetch dynamically imported module: chrome-extension://x/pkg/tba_content.js",
+            false,
+        ),
+        (
+            "engine-failed: TypeError: NetworkError when attempting to fetch resource.",
+            false,
+        ),
+    ] {
+        let cause = Unavailable::EngineFailed {
+            reason: reason.to_owned(),
+        };
+        assert_eq!(cause.blocked_by_policy(), blocked, "{reason}");
+    }
+    assert!(!Unavailable::NoReceiver.blocked_by_policy());
+}
