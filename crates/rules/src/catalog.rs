@@ -145,7 +145,8 @@ pub fn position(id: &str) -> Option<usize> {
     CATALOG.iter().position(|permission| permission.id == id)
 }
 
-/// Compares two names word by word, ignoring case and the kind and length of whitespace runs.
+/// Compares two names word by word, ignoring ASCII case and the kind and length of whitespace runs
+/// (see `fold` for why only ASCII letters are folded).
 fn same_words(left: &str, right: &str) -> bool {
     let mut left_words = left.split_whitespace();
     let mut right_words = right.split_whitespace();
@@ -153,10 +154,7 @@ fn same_words(left: &str, right: &str) -> bool {
         match (left_words.next(), right_words.next()) {
             (None, None) => return true,
             (Some(left_word), Some(right_word)) => {
-                let same = left_word
-                    .chars()
-                    .flat_map(char::to_lowercase)
-                    .eq(right_word.chars().flat_map(char::to_lowercase));
+                let same = left_word.eq_ignore_ascii_case(right_word);
                 if !same {
                     return false;
                 }

@@ -106,7 +106,7 @@ impl Diagnostic {
             } => format!("line {line} has {found} cells where {expected} fields are declared"),
             Diagnostic::EmptyKey { line } => format!("line {line} has no permission key"),
             Diagnostic::InvalidLevel { line, value } => {
-                format!("line {line} has an unreadable level {value:?}")
+                format!("line {line} has an unreadable level \"{value}\"")
             }
             Diagnostic::DuplicateKey { id, lines } => {
                 let lines: Vec<String> = lines.iter().map(ToString::to_string).collect();

@@ -160,10 +160,10 @@ impl RoleWireError {
     /// A short lower-case description, without a trailing period.
     pub fn message(&self) -> String {
         match self {
-            RoleWireError::InvalidId { id } => format!("invalid permission id {id:?}"),
+            RoleWireError::InvalidId { id } => format!("invalid permission id \"{id}\""),
             RoleWireError::InvalidLevel { id, level } => format!("invalid level {level} for {id}"),
             RoleWireError::UnknownSubtab { id, subtab } => {
-                format!("unknown subtab {subtab:?} for {id}")
+                format!("unknown subtab \"{subtab}\" for {id}")
             }
             RoleWireError::DuplicateGrant { id } => format!("permission {id} is granted twice"),
             RoleWireError::TooManyGrants { count } => {
@@ -344,7 +344,7 @@ mod tests {
         );
         check(
             wire_with(vec![grant("setupmach", &"A".repeat(81), 4)]),
-            Err(&format!("invalid permission id {:?}", "A".repeat(80))),
+            Err(&format!("invalid permission id \"{}\"", "A".repeat(80))),
         );
         check(
             wire_with(vec![grant("setupmach", "ADMI_X", 5)]),
