@@ -224,7 +224,7 @@ impl Verdict {
             .iter()
             .filter_map(|check| pick(&check.state))
             .collect();
-        ids.sort_by_key(|id| (catalog::position(id).unwrap_or(usize::MAX), *id));
+        ids.sort_unstable_by_key(|id| (catalog::position(id).unwrap_or(usize::MAX), *id));
         ids.dedup();
         ids
     }

@@ -95,7 +95,7 @@ impl FixPlan {
                 None => kept.push(op),
             }
         }
-        kept.sort_by_key(|op| (catalog::position(op.id()).unwrap_or(usize::MAX), op.id()));
+        kept.sort_unstable_by_key(|op| (catalog::position(op.id()).unwrap_or(usize::MAX), op.id()));
         FixPlan { ops: kept }
     }
 }

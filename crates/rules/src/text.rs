@@ -191,10 +191,17 @@ fn display_name(id: &str) -> &str {
     catalog::by_id(id).map_or(id, |permission| permission.display_name())
 }
 
+/// The subtabs the plan touches, each once, Setup first (where nearly every TBA permission lives),
+/// then the others in plan order.
 fn subtabs_of(plan: &FixPlan) -> Vec<Subtab> {
-    let mut subtabs: Vec<Subtab> = plan.ops.iter().map(FixOp::subtab).collect();
-    subtabs.sort_by_key(|subtab| std::cmp::Reverse(*subtab == Subtab::Setup));
-    subtabs.dedup();
+    let touched = || plan.ops.iter().map(FixOp::subtab);
+    let setup_first = touched().filter(|subtab| *subtab == Subtab::Setup).take(1);
+    let mut subtabs = Vec::new();
+    for subtab in setup_first.chain(touched()) {
+        if !subtabs.contains(&subtab) {
+            subtabs.push(subtab);
+        }
+    }
     subtabs
 }
 
@@ -212,6 +219,31 @@ mod tests {
     use super::*;
     use crate::level::Level;
     use crate::profile::ProfileId;
+
+    #[test]
+    fn subtabs_are_named_once_setup_first() {
+        let add = |id, subtab| FixOp::Add {
+            id,
+            subtab,
+            level: Level::Full,
+        };
+        let plan = FixPlan {
+            ops: vec![
+                add("REPO_ANALYTICS", Subtab::Reports),
+                add("LIST_EMPLOYEE", Subtab::Lists),
+                add("REPO_FINANCIALS", Subtab::Reports),
+                add("ADMI_WEBSERVICES", Subtab::Setup),
+            ],
+        };
+        assert_eq!(
+            subtabs_of(&plan),
+            vec![Subtab::Setup, Subtab::Reports, Subtab::Lists]
+        );
+        assert_eq!(
+            subtabs_of(&FixPlan { ops: Vec::new() }),
+            Vec::<Subtab>::new()
+        );
+    }
 
     #[test]
     fn escapes_xml() {
