@@ -9,7 +9,9 @@ const FIREFOX = process.env.FIREFOX_PATH ?? "/usr/bin/firefox-esr";
 const SHADOW_ROOT_KEY = "shadow-6066-11e4-a52e-4f735466cecf";
 const ELEMENT_KEY = "element-6066-11e4-a52e-4f735466cecf";
 // Firefox's own start-up chatter on stdout, which says nothing about the page or the extension.
-const BROWSER_NOISE = /RSLoader|unrecognized command line flag|addons\.|Remote Settings|normandy/i;
+// Firefox's own modules (resource:///modules/…, e.g. BackupService a few seconds after start-up) log errors
+// that no page or extension causes.
+const BROWSER_NOISE = /RSLoader|unrecognized command line flag|addons\.|Remote Settings|normandy|resource:\/\/\/modules\//i;
 
 function freePort() {
   return new Promise((resolve, reject) => {
