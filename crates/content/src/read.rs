@@ -87,9 +87,11 @@ fn hidden_value(form: &HtmlFormElement, name: &str) -> Option<String> {
 
 /// Decides the mode from the page itself (product.md §6).
 pub fn mode(document: &Document) -> Mode {
+    // Presence only: the data input can hold tens of kilobytes, read once later by `read`.
     let hidden = main_form(document).is_some_and(|form| {
-        hidden_value(&form, "setupmachdata").is_some()
-            && hidden_value(&form, "setupmachfields").is_some()
+        let elements = form.elements();
+        elements.named_item("setupmachdata").is_some()
+            && elements.named_item("setupmachfields").is_some()
     });
     let editable = document.forms().named_item("setupmach_form").is_some()
         || document.get_element_by_id("setupmach_addedit").is_some();
