@@ -13,7 +13,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement};
 
-use crate::ext;
+use crate::dom::{add, element};
+use crate::{ext, wire};
 
 /// Id of the help box's host element: a stable hook (product.md section 6).
 pub const HOST_ID: &str = "tba-doctor-auth-help";
@@ -88,11 +89,11 @@ pub fn start() {
         .location()
         .and_then(|location| location.href().ok())
         .unwrap_or_default();
-    ext::on_message(move |message| ext::to_js(&answer(&page, &url, message)));
+    ext::on_message(move |message| wire::response_to_js(&answer(&page, &url, &message)));
 }
 
 /// The popup's answer on this page: the facts, and a refusal of anything that would change a role.
-fn answer(page: &AuthPage, url: &str, message: JsValue) -> Response {
+fn answer(page: &AuthPage, url: &str, message: &JsValue) -> Response {
     let snapshot = Snapshot {
         page: "auth-error".to_owned(),
         profile: String::new(),
@@ -113,13 +114,13 @@ fn answer(page: &AuthPage, url: &str, message: JsValue) -> Response {
             page.role_name.as_deref(),
         )),
     };
-    match serde_wasm_bindgen::from_value::<Request>(message) {
-        Ok(Request::GetSnapshot) => Response::Snapshot { snapshot },
-        Ok(Request::Prefill { .. } | Request::FixAll { .. }) => Response::Refused {
+    match wire::request_from_js(message) {
+        Some(Request::GetSnapshot) => Response::Snapshot { snapshot },
+        Some(Request::Prefill { .. } | Request::FixAll { .. }) => Response::Refused {
             reason: "this page shows an authorization error, not a role".to_owned(),
             snapshot,
         },
-        Err(_) => Response::Refused {
+        None => Response::Refused {
             reason: "malformed request".to_owned(),
             snapshot,
         },
@@ -194,26 +195,6 @@ button:focus-visible, a:focus-visible { outline: 2px solid #f0a020; outline-offs
 a { color: #125b9c; }
 .status { color: #1e7b34; font-weight: bold; }
 "#;
-
-fn element(document: &Document, tag: &str, text: Option<&str>) -> Result<Element, JsValue> {
-    let node = document.create_element(tag)?;
-    if let Some(text) = text {
-        node.set_text_content(Some(text));
-    }
-    Ok(node)
-}
-
-/// Creates an element with optional text and appends it to `parent`.
-fn add(
-    document: &Document,
-    parent: &Element,
-    tag: &str,
-    text: Option<&str>,
-) -> Result<Element, JsValue> {
-    let node = element(document, tag, text)?;
-    parent.append_child(&node)?;
-    Ok(node)
-}
 
 fn draw(document: &Document, holder: &HtmlElement, page: &AuthPage) -> Result<(), JsValue> {
     let host = document.create_element("div")?;
