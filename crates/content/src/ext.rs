@@ -3,7 +3,7 @@
 //! Both browsers expose the APIs as `browser` (Firefox; Chrome since 148) and `chrome`; the bindings
 //! take `browser` when it exists and `chrome` otherwise, and look every member up at run time, so a
 //! missing API is a `None`, never a panic.
-use js_sys::{Function, Object, Reflect};
+use js_sys::{Function, Reflect};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
@@ -99,15 +99,4 @@ pub async fn stored_profile() -> Option<String> {
         .ok()?;
     let items = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
     get(&items, PROFILE_KEY)?.as_string()
-}
-
-/// Turns a plain JS object into a `Object` for serde-wasm-bindgen output, or `undefined`.
-pub fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).unwrap_or(JsValue::UNDEFINED)
-}
-
-/// Whether a value is a plain object (the only shape a request may have).
-pub fn is_object(value: &JsValue) -> bool {
-    value.is_object() && value.dyn_ref::<Object>().is_some()
 }
