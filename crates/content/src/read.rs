@@ -108,9 +108,10 @@ pub fn mode(document: &Document) -> Mode {
 /// budget on roles with hundreds of lines (product.md §7).
 const TABLES_READ: [Subtab; 2] = [Subtab::Reports, Subtab::Setup];
 
-/// The visible rows of table `#<m>_splits`: every data row except the empty entry row.
-/// Returns the rows with their cells' text, and whether every row could be read.
-fn visible_rows(table: &Element) -> (Vec<(Element, Option<VisibleRow>)>, bool) {
+/// The visible rows of table `#<m>_splits`: every data row except the empty entry row (the only
+/// row without an id). Returns the rows with their cells' text, and whether every row could be
+/// read. Few calls per row: each call across the wasm boundary costs more than the work itself.
+fn visible_rows(table: &Element) -> (Vec<(Element, String, Option<VisibleRow>)>, bool) {
     let mut complete = true;
     let mut rows = Vec::new();
     let list: HtmlCollection = table.get_elements_by_class_name("uir-machine-row");
@@ -118,31 +119,32 @@ fn visible_rows(table: &Element) -> (Vec<(Element, Option<VisibleRow>)>, bool) {
         let Some(row) = list.item(index) else {
             continue;
         };
-        let focused = row.class_name().contains("uir-machine-row-focused");
-        if focused && row.id().is_empty() {
+        let id = row.id();
+        if id.is_empty() {
             continue;
         }
         let label = row.first_element_child();
         let level = label.as_ref().and_then(Element::next_element_sibling);
-        let visible = match (focused, label, level) {
-            // A line opened for editing shows pickers, not text.
-            (false, Some(label), Some(level)) => Some(VisibleRow {
-                label: label.text_content().unwrap_or_default().trim().to_owned(),
-                level_text: level.text_content().unwrap_or_default().trim().to_owned(),
-            }),
+        let visible = match (label, level) {
+            (Some(label), Some(level)) => {
+                let label = label.text_content().unwrap_or_default().trim().to_owned();
+                let level_text = level.text_content().unwrap_or_default().trim().to_owned();
+                // A line opened for editing shows pickers, not text.
+                (!label.is_empty()).then_some(VisibleRow { label, level_text })
+            }
             _ => None,
         };
         if visible.is_none() {
             complete = false;
         }
-        rows.push((row, visible));
+        rows.push((row, id, visible));
     }
     (rows, complete)
 }
 
-/// The hidden line number of a row `<m>_row_<n>`.
-fn line_number(row: &Element, machine: &str) -> Option<usize> {
-    row.id()
+/// The hidden line number of a row id `<m>_row_<n>`.
+fn line_number(row_id: &str, machine: &str) -> Option<usize> {
+    row_id
         .strip_prefix(machine)?
         .strip_prefix("_row_")?
         .parse()
@@ -248,7 +250,7 @@ pub fn read(document: &Document) -> PageRead {
             .filter(|_| TABLES_READ.contains(&subtab))
             .map(visible_rows)
             .unwrap_or((Vec::new(), false));
-        let visible: Vec<VisibleRow> = rows.iter().filter_map(|(_, row)| row.clone()).collect();
+        let visible: Vec<VisibleRow> = rows.iter().filter_map(|(_, _, row)| row.clone()).collect();
         let mut sublist = Sublist {
             subtab,
             fields: None,
@@ -274,8 +276,8 @@ pub fn read(document: &Document) -> PageRead {
                 sublist.fields = decoded.key_field.clone().zip(decoded.level_field.clone());
                 sublist.rows = rows
                     .into_iter()
-                    .map(|(row, _)| {
-                        let id = line_number(&row, machine)
+                    .map(|(row, row_id, _)| {
+                        let id = line_number(&row_id, machine)
                             .and_then(|line| decoded.lines.iter().find(|entry| entry.line == line))
                             .map(|entry| entry.id.clone());
                         (row, id)
@@ -292,7 +294,7 @@ pub fn read(document: &Document) -> PageRead {
                 unknown_labels.extend(role_from_visible(&mut role, subtab, &visible));
                 sublist.rows = rows
                     .into_iter()
-                    .map(|(row, visible)| {
+                    .map(|(row, _, visible)| {
                         let id = visible.and_then(|visible| {
                             catalog::all()
                                 .iter()
