@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement};
 
-use crate::dom::{add, element};
+use crate::dom::{add, element, open_shadow};
 use crate::{ext, wire};
 
 /// Id of the help box's host element: a stable hook (product.md section 6).
@@ -199,10 +199,7 @@ a { color: #125b9c; }
 fn draw(document: &Document, holder: &HtmlElement, page: &AuthPage) -> Result<(), JsValue> {
     let host = document.create_element("div")?;
     host.set_id(HOST_ID);
-    let shadow =
-        host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
-    let style = element(document, "style", Some(STYLE))?;
-    shadow.append_child(&style)?;
+    let shadow = open_shadow(document, &host, STYLE)?;
 
     let panel = element(document, "section", None)?;
     panel.set_class_name("box");

@@ -5,7 +5,7 @@
 //! `inner_html`, so page-derived strings can never become markup.
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element};
+use web_sys::{Document, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 /// The page's document, when the script runs in a window.
 pub fn document() -> Option<Document> {
@@ -31,6 +31,19 @@ pub fn add(
     let node = element(document, tag, text)?;
     parent.append_child(&node)?;
     Ok(node)
+}
+
+/// Gives `host` an open shadow root (open, so that automation and tests reach the UI, while page CSS
+/// cannot leak in) that starts with a `<style>` holding `style`.
+pub fn open_shadow(
+    document: &Document,
+    host: &Element,
+    style: &str,
+) -> Result<ShadowRoot, JsValue> {
+    let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+    let style_element = element(document, "style", Some(style))?;
+    shadow.append_child(&style_element)?;
+    Ok(shadow)
 }
 
 /// The first element under `root` (a document, element or shadow root) matching `selector`.

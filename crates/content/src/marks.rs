@@ -140,10 +140,7 @@ fn draw_badge(
     host.set_class_name(BADGE_CLASS);
     host.set_attribute("data-count", text)?;
     host.set_attribute("title", label)?;
-    let shadow =
-        host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
-    let style = dom::element(document, "style", Some(BADGE_STYLE))?;
-    shadow.append_child(&style)?;
+    let shadow = dom::open_shadow(document, &host, BADGE_STYLE)?;
     let number = dom::element(document, "span", Some(text))?;
     number.set_attribute("aria-label", label)?;
     shadow.append_child(&number)?;

@@ -109,22 +109,6 @@ a { color: #1f6fbf; font-weight: bold; }
 .reason { color: #7a4a00; font-size: 12px; }
 "#;
 
-fn names_of(ids: &[&str]) -> String {
-    let names: Vec<&str> = ids
-        .iter()
-        .map(|id| catalog::by_id(id).map_or(*id, |permission| permission.display_name()))
-        .collect();
-    match names.as_slice() {
-        [] => String::new(),
-        [only] => (*only).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-fn name_of(id: &str) -> &str {
-    catalog::by_id(id).map_or(id, |permission| permission.display_name())
-}
-
 impl Panel {
     /// Creates the panel host and inserts it before `anchor` (the Setup table container), or at
     /// the start of `fallback` when there is no anchor.
@@ -136,10 +120,7 @@ impl Panel {
     ) -> Result<Panel, JsValue> {
         let host = document.create_element("div")?;
         host.set_id(HOST_ID);
-        let shadow =
-            host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
-        let style = element(document, "style", Some(STYLE))?;
-        shadow.append_child(&style)?;
+        let shadow = dom::open_shadow(document, &host, STYLE)?;
         let body = element(document, "section", None)?;
         body.set_attribute("aria-label", "TBA Doctor")?;
         shadow.append_child(&body)?;
@@ -300,14 +281,14 @@ impl Panel {
             let item = add(document, &list, "li", None)?;
             let (tag, tag_class, text) = match check.state {
                 RequirementState::Satisfied { by } => {
-                    ("OK", "ok", format!("{}: Full", name_of(by)))
+                    ("OK", "ok", format!("{}: Full", catalog::name_of(by)))
                 }
                 RequirementState::TooLow { id, have, need } => (
                     "Too low",
                     "too-low",
                     format!(
                         "{} is {}; it must be {}",
-                        name_of(id),
+                        catalog::name_of(id),
                         have.label(),
                         need.label()
                     ),
@@ -320,7 +301,7 @@ impl Panel {
                 RequirementState::NotOffered { id } => (
                     "Not offered",
                     "not-offered",
-                    format!("{}: not offered in this account", name_of(id)),
+                    format!("{}: not offered in this account", catalog::name_of(id)),
                 ),
             };
             add(document, &item, "span", Some(tag))?.set_class_name(&format!("tag {tag_class}"));
@@ -345,14 +326,16 @@ impl Panel {
                 let by = REDUNDANCIES
                     .iter()
                     .find(|rule| rule.redundant == *id)
-                    .map_or("another permission", |rule| name_of(rule.implied_by));
+                    .map_or("another permission", |rule| {
+                        catalog::name_of(rule.implied_by)
+                    });
                 add(
                     document,
                     &notes,
                     "li",
                     Some(&format!(
                         "{} is not needed: {by} includes it (not an error).",
-                        name_of(id)
+                        catalog::name_of(id)
                     )),
                 )?;
             }
@@ -389,7 +372,10 @@ impl Panel {
                     fix.set_attribute("data-tba-doctor-action", "fix-all")?;
                     fix.set_attribute(
                         "aria-label",
-                        &format!("Fix all: add or raise {}", names_of(&verdict.plan.ids())),
+                        &format!(
+                            "Fix all: add or raise {}",
+                            catalog::names_sentence(&verdict.plan.ids())
+                        ),
                     )?;
                     if let Actions::Disabled(reason) = &model.actions {
                         fix.set_attribute("disabled", "")?;
@@ -417,7 +403,7 @@ impl Panel {
                 "p",
                 Some(&format!(
                     "Adding {} makes this role require two-factor authentication: its users can then no longer use their password for API access. Add {} anyway?",
-                    names_of(ids),
+                    catalog::names_sentence(ids),
                     if ids.len() == 1 { "it" } else { "them" }
                 )),
             )?;
@@ -456,7 +442,7 @@ impl Panel {
         button.set_attribute("type", "button")?;
         button.set_attribute("data-tba-doctor-action", "prefill")?;
         button.set_attribute("data-permkey", id)?;
-        button.set_attribute("aria-label", &format!("Pre-fill {}", name_of(id)))?;
+        button.set_attribute("aria-label", &format!("Pre-fill {}", catalog::name_of(id)))?;
         if let Actions::Disabled(reason) = actions {
             button.set_attribute("disabled", "")?;
             button.set_attribute("title", reason)?;
@@ -467,12 +453,12 @@ impl Panel {
 
 /// "Log in using Access Tokens or User Access Tokens", with the one a fix adds first.
 fn alternatives(any_of: &[&str], first: &str) -> String {
-    let mut names = vec![name_of(first)];
+    let mut names = vec![catalog::name_of(first)];
     names.extend(
         any_of
             .iter()
             .filter(|id| **id != first)
-            .map(|id| name_of(id)),
+            .map(|id| catalog::name_of(id)),
     );
     names.join(" or ")
 }

@@ -115,13 +115,9 @@ pub fn start() {
     });
 }
 
-fn name_of(id: &str) -> &str {
-    catalog::by_id(id).map_or(id, |permission| permission.display_name())
-}
-
 fn join_names(ids: &[&str]) -> String {
     ids.iter()
-        .map(|id| name_of(id))
+        .map(|id| catalog::name_of(id))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -290,7 +286,7 @@ impl App {
                 self.message = Some(match self.prefill(&permkey) {
                     Ok(()) => format!(
                         "{} is in the add row: check it and click Add, then Save.",
-                        name_of(&permkey)
+                        catalog::name_of(&permkey)
                     ),
                     Err(reason) => reason,
                 });
@@ -437,9 +433,9 @@ impl App {
                     .map(|result| {
                         let alerts = result.alerts.join(" ");
                         if alerts.is_empty() {
-                            name_of(&result.permkey).to_owned()
+                            catalog::name_of(&result.permkey).to_owned()
                         } else {
-                            format!("{} ({alerts})", name_of(&result.permkey))
+                            format!("{} ({alerts})", catalog::name_of(&result.permkey))
                         }
                     })
                     .collect();
@@ -501,7 +497,7 @@ impl App {
                 self.message = Some(match &result {
                     Ok(()) => format!(
                         "{} is in the add row: check it and click Add, then Save.",
-                        name_of(&permkey)
+                        catalog::name_of(&permkey)
                     ),
                     Err(reason) => reason.clone(),
                 });

@@ -140,6 +140,21 @@ pub fn by_name(name: &str) -> Option<&'static Permission> {
     CATALOG.iter().find(|permission| permission.is_named(name))
 }
 
+/// The UI name of `id` when the catalog knows it, else the id itself.
+pub fn name_of(id: &str) -> &str {
+    by_id(id).map_or(id, |permission| permission.display_name())
+}
+
+/// The UI names of `ids` joined for a sentence: `A`, `A and B`, `A, B and C`.
+pub fn names_sentence(ids: &[&str]) -> String {
+    let names: Vec<&str> = ids.iter().map(|id| name_of(id)).collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [only] => (*only).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 /// The catalog position of `id`, used to sort ids in catalog order.
 pub fn position(id: &str) -> Option<usize> {
     CATALOG.iter().position(|permission| permission.id == id)

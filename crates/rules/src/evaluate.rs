@@ -155,7 +155,7 @@ impl Warning {
             Warning::WouldRequireTwoFactor { ids } => format!(
                 "Adding {} makes this role require two-factor authentication (2FA); \
                  a 2FA-required role cannot use user credentials for API access.",
-                names(ids)
+                catalog::names_sentence(ids)
             ),
             Warning::AdministratorRole => "This is the Administrator role: it always requires \
                  two-factor authentication, and its access tokens can only be created by the \
@@ -171,7 +171,7 @@ impl Warning {
             Warning::FeatureOff { ids } => format!(
                 "This account does not offer {}: Token-based Authentication is probably turned \
                  off. Enable it at {ENABLE_FEATURES_PATH}, then reload this page.",
-                names(ids)
+                catalog::names_sentence(ids)
             ),
             Warning::TokenAdminLimits => "Access Token Management lets this role create and \
                  manage tokens for other users (not for Administrator roles), but not tokens for \
@@ -181,19 +181,6 @@ impl Warning {
                  source is not available to the Administrator role; use a dedicated role."
                 .to_owned(),
         }
-    }
-}
-
-/// The UI names of `ids`, joined for a sentence.
-fn names(ids: &[&str]) -> String {
-    let names: Vec<&str> = ids
-        .iter()
-        .map(|id| catalog::by_id(id).map_or(*id, |permission| permission.display_name()))
-        .collect();
-    match names.as_slice() {
-        [] => String::new(),
-        [only] => (*only).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 

@@ -86,7 +86,7 @@ pub fn auth_error_request(account: Option<&str>, role_name: Option<&str>) -> Str
             "lets the integration log in to SOAP web services (only Full works)",
         ),
     ] {
-        out.push_str(&format!("- {} ({id}): {why}.\n", display_name(id)));
+        out.push_str(&format!("- {} ({id}): {why}.\n", catalog::name_of(id)));
     }
     out.push_str(&format!(
         "\nWhere: {PERMISSIONS_PATH} > Setup. Choose each permission in the list, set the level to \
@@ -177,7 +177,7 @@ fn describe_op(op: &FixOp, verdict: &Verdict) -> String {
         .map_or("", |requirement| requirement.why);
     let mut line = format!(
         "{} ({id}), {} subtab: {action}",
-        display_name(id),
+        catalog::name_of(id),
         op.subtab().label()
     );
     if !why.is_empty() {
@@ -185,10 +185,6 @@ fn describe_op(op: &FixOp, verdict: &Verdict) -> String {
     }
     line.push('.');
     line
-}
-
-fn display_name(id: &str) -> &str {
-    catalog::by_id(id).map_or(id, |permission| permission.display_name())
 }
 
 /// The subtabs the plan touches, each once, Setup first (where nearly every TBA permission lives),
