@@ -2,7 +2,7 @@
 //! queries that turn every failure into `None`, and performance marks.
 //!
 //! Nothing here reads page data into HTML: text goes in through `set_text_content` only, never
-//! `inner_html`, so page-derived strings can never become markup.
+//! through a setter that parses markup, so page-derived strings can never become markup.
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
