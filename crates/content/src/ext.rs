@@ -68,20 +68,21 @@ pub fn on_message(handler: impl FnMut(JsValue) -> JsValue + 'static) -> bool {
     added
 }
 
-/// Calls `handler` with the new profile id whenever the popup changes it in `storage.sync`.
+/// Calls `handler` whenever the profile id in `storage.sync` changes: with the new id, or with
+/// `None` when the key was removed (then the default profile applies again).
 ///
 /// Lives as long as the page, like [`on_message`].
-pub fn on_profile_changed(handler: impl FnMut(String) + 'static) -> bool {
+pub fn on_profile_changed(handler: impl FnMut(Option<String>) + 'static) -> bool {
     let mut handler = handler;
     let closure =
         Closure::<dyn FnMut(JsValue, JsValue)>::new(move |changes: JsValue, area: JsValue| {
             if area.as_string().as_deref() != Some("sync") {
                 return;
             }
-            let new_value = get(&changes, PROFILE_KEY).and_then(|change| get(&change, "newValue"));
-            if let Some(profile) = new_value.and_then(|value| value.as_string()) {
-                handler(profile);
-            }
+            let Some(change) = get(&changes, PROFILE_KEY) else {
+                return;
+            };
+            handler(get(&change, "newValue").and_then(|value| value.as_string()));
         });
     let added = add_listener(&["storage", "onChanged"], closure.as_ref().unchecked_ref());
     closure.forget();

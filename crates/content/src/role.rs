@@ -102,8 +102,14 @@ pub fn start() {
             wire::response_to_js(&response)
         });
         ext::on_profile_changed(move |profile| {
-            let Some(profile) = ProfileId::parse(&profile) else {
-                return;
+            // A removed key means the default profile again; an id this version does not know
+            // leaves the current one in place.
+            let profile = match profile {
+                None => ProfileId::default(),
+                Some(text) => match ProfileId::parse(&text) {
+                    Some(profile) => profile,
+                    None => return,
+                },
             };
             if let Ok(mut state) = app.try_borrow_mut() {
                 state.profile = profile;

@@ -278,9 +278,10 @@ export default [
       assert.deepEqual(await role.eval(() => window.__nsSim.lines("repomach")), linesAfterFirst, "second Fix all changes nothing");
       assert.equal((await role.eval(facts)).status, "ok");
     } finally {
-      await popup.eval(() => (globalThis.browser ?? globalThis.chrome).storage.sync.set({ profile: "cloudextend" }));
+      // Removing the stored choice brings the default profile back.
+      await popup.eval(() => (globalThis.browser ?? globalThis.chrome).storage.sync.remove("profile"));
     }
-    await waitFor(role, () => document.getElementById("tba-doctor-panel").getAttribute("data-profile") === "cloudextend", [], { message: "profile back" });
+    await waitFor(role, () => document.getElementById("tba-doctor-panel").getAttribute("data-profile") === "cloudextend", [], { message: "profile back to the default" });
     assert.equal(await role.eval(() => window.__nsSim.submits), 0);
     assert.deepEqual(ownErrors(newLog()), []);
   }),
