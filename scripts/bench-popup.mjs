@@ -11,9 +11,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { launchChromium } from "../tests/e2e/chromium.mjs";
-import { chromiumCopy } from "../tests/e2e/extension-copy.mjs";
-import { startServer } from "../tests/e2e/server.mjs";
+import { withChromium } from "../tests/e2e/chromium.mjs";
 
 const SIZE_BUDGET = 150 * 1024;
 const TIME_BUDGET_MS = 100;
@@ -26,12 +24,9 @@ const reload = process.argv.includes("--reload");
 const wasm = readFileSync(path.join(root, "dist/extension/pkg/tba_popup_bg.wasm"));
 const gzipped = gzipSync(wasm, { level: 9 }).length;
 
-const server = await startServer({ certDir: path.join(root, "target/e2e-cert") });
-const copy = chromiumCopy(path.join(root, "dist/extension"), path.join(root, "target/bench-popup-ext"));
-const browser = await launchChromium({ extensionDir: copy.dir, extensionId: copy.id, port: server.port });
 const times = [];
 const ours = [];
-try {
+await withChromium("bench-popup", async (browser) => {
   const role = await browser.open("https://1234567.app.netsuite.com/app/setup/role.nl?id=1001&e=T&fx=edit-none");
   await role.page.waitForSelector("html[data-tba-doctor=ready]");
   // One warm-up open: the first one also compiles the wasm for the profile directory's code cache.
@@ -56,10 +51,7 @@ try {
     }
     if (!reload) await popup.close();
   }
-} finally {
-  await browser.close();
-  await server.close();
-}
+});
 times.sort((left, right) => left - right);
 ours.sort((left, right) => left - right);
 const median = times[Math.floor(times.length / 2)];

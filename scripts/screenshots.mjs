@@ -3,18 +3,12 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { launchChromium } from "../tests/e2e/chromium.mjs";
-import { chromiumCopy } from "../tests/e2e/extension-copy.mjs";
-import { startServer } from "../tests/e2e/server.mjs";
+import { withChromium } from "../tests/e2e/chromium.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const out = path.join(root, "docs/screenshots");
 mkdirSync(out, { recursive: true });
-const server = await startServer({ certDir: path.join(root, "target/e2e-cert") });
-const copy = chromiumCopy(path.join(root, "dist/extension"), path.join(root, "target/screenshots-ext"));
-const browser = await launchChromium({ extensionDir: copy.dir, extensionId: copy.id, port: server.port });
-
-async function rolePage(query) {
+async function rolePage(browser, query) {
   const tab = await browser.open();
   await tab.setViewport(1100, 900);
   await tab.goto(`https://1234567.app.netsuite.com/app/setup/role.nl?${query}`);
@@ -28,15 +22,12 @@ async function shoot(tab, name) {
   console.log(`wrote docs/screenshots/${name}`);
 }
 
-try {
-  const edit = await rolePage("id=1004&e=T&fx=edit-too-low");
+await withChromium("screenshots", async (browser) => {
+  const edit = await rolePage(browser, "id=1004&e=T&fx=edit-too-low");
   await shoot(edit, "panel-edit-missing.png");
   await edit.page.locator("#tba-doctor-panel >> button[data-tba-doctor-action=fix-all]").click();
   await edit.page.waitForFunction(() => document.getElementById("tba-doctor-panel").getAttribute("data-status") === "ok");
   await shoot(edit, "panel-edit-fixed.png");
-  const view = await rolePage("id=1005&fx=view");
+  const view = await rolePage(browser, "id=1005&fx=view");
   await shoot(view, "panel-view.png");
-} finally {
-  await browser.close();
-  await server.close();
-}
+});

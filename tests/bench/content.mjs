@@ -13,9 +13,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { launchChromium } from "../e2e/chromium.mjs";
-import { chromiumCopy } from "../e2e/extension-copy.mjs";
-import { startServer } from "../e2e/server.mjs";
+import { withChromium } from "../e2e/chromium.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const runsFlag = process.argv.indexOf("--runs");
@@ -75,11 +73,8 @@ if (!existsSync(path.join(root, "dist/extension/manifest.json"))) {
   console.error("dist/extension is missing: run `make` first");
   process.exit(2);
 }
-const server = await startServer({ certDir: path.join(root, "target/e2e-cert") });
-const copy = chromiumCopy(path.join(root, "dist/extension"), path.join(root, "target/bench-ext"));
-const browser = await launchChromium({ extensionDir: copy.dir, extensionId: copy.id, port: server.port });
 const samples = [];
-try {
+await withChromium("bench", async (browser) => {
   for (let run = 0; run < RUNS; run++) {
     const tab = await browser.open();
     await tab.page.addInitScript(installLongTaskObserver);
@@ -101,10 +96,7 @@ try {
     samples.push(sample);
     await tab.close();
   }
-} finally {
-  await browser.close();
-  await server.close();
-}
+});
 
 // (a) is the engine's own work: start → first read, then profile known → drawn. The wait for
 // storage.sync in between is an asynchronous IPC round trip in which the page runs freely.

@@ -1,8 +1,11 @@
 // Chromium driver for the e2e suite: Debian's chromium through playwright-core, extension loaded unpacked.
 import { chromium } from "playwright-core";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromiumCopy } from "./extension-copy.mjs";
+import { startServer } from "./server.mjs";
 
 const EXECUTABLE = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -93,4 +96,27 @@ export async function launchChromium({ extensionDir, extensionId, port }) {
       await context.close();
     },
   };
+}
+
+/**
+ * Runs `run(browser, server)` in headless Chromium with a test copy of dist/extension (under
+ * target/<name>-ext) and the fixture server, and closes both afterwards: the set-up shared by the
+ * screenshot and bench scripts.
+ */
+export async function withChromium(name, run) {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+  const distDir = path.join(root, "dist/extension");
+  if (!existsSync(path.join(distDir, "manifest.json"))) throw new Error("dist/extension is missing: run `make` first");
+  const server = await startServer({ certDir: path.join(root, "target/e2e-cert") });
+  try {
+    const copy = chromiumCopy(distDir, path.join(root, "target", `${name}-ext`));
+    const browser = await launchChromium({ extensionDir: copy.dir, extensionId: copy.id, port: server.port });
+    try {
+      return await run(browser, server);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await server.close();
+  }
 }
