@@ -92,3 +92,11 @@ pub fn mark(name: &str) {
         let _ = performance.mark(name);
     }
 }
+
+/// Logs a warning about TBA Doctor itself (never page data) to the console, for whoever debugs it.
+pub fn warn(message: &str) {
+    web_sys::console::warn_2(
+        &JsValue::from_str("TBA Doctor:"),
+        &JsValue::from_str(message),
+    );
+}

@@ -20,7 +20,6 @@ pub mod wire;
 /// Entry point called by `extension/content-loader.js` once the wasm module is instantiated.
 #[wasm_bindgen]
 pub fn start(kind: &str) {
-    console_error_panic_hook::set_once();
     match kind {
         "role" => role::start(),
         "auth-error" => auth::start(),

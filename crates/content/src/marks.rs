@@ -5,8 +5,6 @@
 //! Marks are attributes only; badges are namespaced `<span class="tba-doctor-badge">` hosts whose
 //! text lives in their own shadow root, so the page's link text and CSS are untouched. NetSuite's
 //! `buildtable()` throws rows away, so marks are re-applied after every redraw (see `watch`).
-use std::collections::HashMap;
-
 use tba_rules::catalog::Subtab;
 use tba_rules::evaluate::Verdict;
 use tba_rules::role::Role;
@@ -21,21 +19,54 @@ const BADGE_STYLE: &str = ":host { all: initial; display: inline-block; margin-l
 span { display: inline-block; min-width: 8px; padding: 0 5px; border-radius: 8px; background: #c0392b; color: #fff;
   font: bold 10px/15px Arial, Helvetica, sans-serif; text-align: center; }";
 
-/// The mark of each permission id: `ok`, `too-low` or `redundant`.
-pub fn row_marks(role: &Role, verdict: &Verdict) -> HashMap<String, &'static str> {
-    let mut marks = HashMap::new();
+/// The mark of each permission id the profile concerns: `ok`, `too-low` or `redundant`. A profile
+/// concerns a handful of ids, so a list does.
+#[derive(Debug, Default)]
+pub struct RowMarks(Vec<(&'static str, &'static str)>);
+
+impl RowMarks {
+    /// Sets the mark of `id`, replacing an earlier one.
+    fn set(&mut self, id: &'static str, mark: &'static str) {
+        match self.0.iter_mut().find(|(known, _)| *known == id) {
+            Some(entry) => entry.1 = mark,
+            None => self.0.push((id, mark)),
+        }
+    }
+
+    /// The mark of `id`, if it has one.
+    pub fn get(&self, id: &str) -> Option<&'static str> {
+        self.0
+            .iter()
+            .find(|(known, _)| *known == id)
+            .map(|(_, mark)| *mark)
+    }
+
+    /// How many ids are marked.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether no id is marked.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The row marks of `verdict`: a later, more specific mark replaces an earlier one.
+pub fn row_marks(role: &Role, verdict: &Verdict) -> RowMarks {
+    let mut marks = RowMarks::default();
     for check in &verdict.checks {
         for id in check.requirement.any_of {
             if role.has_line(id) && role.level_of(id) >= check.requirement.level {
-                marks.insert((*id).to_owned(), "ok");
+                marks.set(id, "ok");
             }
         }
     }
     for id in verdict.too_low_ids() {
-        marks.insert(id.to_owned(), "too-low");
+        marks.set(id, "too-low");
     }
     for id in &verdict.redundant {
-        marks.insert((*id).to_owned(), "redundant");
+        marks.set(id, "redundant");
     }
     marks
 }
@@ -51,12 +82,16 @@ fn edge(mark: &str) -> &'static str {
 }
 
 /// Sets (or clears) the mark of every visible row.
-pub fn apply_rows(read: &PageRead, marks: &HashMap<String, &'static str>) {
+pub fn apply_rows(read: &PageRead, marks: &RowMarks) {
     for sublist in &read.sublists {
         for (row, id) in &sublist.rows {
-            let mark = id.as_ref().and_then(|id| marks.get(id).copied());
-            let current = row.get_attribute("data-tba-doctor");
-            if current.as_deref() == mark {
+            let mark = id.as_ref().and_then(|id| marks.get(id));
+            // Most rows carry no mark: ask for presence only, which moves no text.
+            let unchanged = match mark {
+                None => !row.has_attribute("data-tba-doctor"),
+                Some(mark) => row.get_attribute("data-tba-doctor").as_deref() == Some(mark),
+            };
+            if unchanged {
                 continue;
             }
             dom::set_or_remove(row, "data-tba-doctor", mark);
@@ -80,7 +115,7 @@ pub fn apply_rows(read: &PageRead, marks: &HashMap<String, &'static str>) {
 
 /// Clears every mark (the page became unsupported).
 pub fn clear_rows(read: &PageRead) {
-    apply_rows(read, &HashMap::new());
+    apply_rows(read, &RowMarks::default());
 }
 
 /// The number of changes per subtab, from the fix plan.
@@ -160,7 +195,7 @@ pub fn apply_badges(document: &Document, verdict: Option<&Verdict>) {
             .map_or(0, |(_, count)| *count);
         badge(
             document,
-            &format!("{}txt", subtab.machine()),
+            crate::read::page_names(subtab).tab_link,
             count,
             &format!(" on {}", subtab.label()),
         );
@@ -190,9 +225,9 @@ mod tests {
         ]);
         let verdict = evaluate(&role, ProfileId::CloudExtend);
         let marks = row_marks(&role, &verdict);
-        assert_eq!(marks.get("ADMI_LOGIN_OAUTH"), Some(&"redundant"));
-        assert_eq!(marks.get("ADMI_MANAGE_OWN_OAUTH_TOKENS"), Some(&"ok"));
-        assert_eq!(marks.get("ADMI_WEBSERVICES"), Some(&"too-low"));
+        assert_eq!(marks.get("ADMI_LOGIN_OAUTH"), Some("redundant"));
+        assert_eq!(marks.get("ADMI_MANAGE_OWN_OAUTH_TOKENS"), Some("ok"));
+        assert_eq!(marks.get("ADMI_WEBSERVICES"), Some("too-low"));
         assert_eq!(
             marks.len(),
             3,
@@ -216,7 +251,7 @@ mod tests {
         ]);
         let verdict = evaluate(&role, ProfileId::TokenLogin);
         let marks = row_marks(&role, &verdict);
-        assert_eq!(marks.get("ADMI_LOGIN_OAUTH"), Some(&"redundant"));
-        assert_eq!(marks.get("ADMI_MANAGE_OWN_OAUTH_TOKENS"), Some(&"ok"));
+        assert_eq!(marks.get("ADMI_LOGIN_OAUTH"), Some("redundant"));
+        assert_eq!(marks.get("ADMI_MANAGE_OWN_OAUTH_TOKENS"), Some("ok"));
     }
 }

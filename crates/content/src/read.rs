@@ -142,6 +142,60 @@ fn visible_rows(table: &Element) -> (Vec<(Element, String, Option<VisibleRow>)>,
     (rows, complete)
 }
 
+/// The names NetSuite gives one sublist's page elements (netsuite-role-page.md §2).
+pub struct PageNames {
+    /// Hidden input with the field names, `<m>fields`.
+    pub fields: &'static str,
+    /// Hidden input with the rows, `<m>data`.
+    pub data: &'static str,
+    /// Id of the visible table, `<m>_splits`.
+    pub table: &'static str,
+    /// Id of the subtab's link, `<m>txt`.
+    pub tab_link: &'static str,
+}
+
+/// The page element names of `subtab`, spelled out so no name is formatted at run time.
+pub fn page_names(subtab: Subtab) -> PageNames {
+    let (fields, data, table, tab_link) = match subtab {
+        Subtab::Transactions => (
+            "tranmachfields",
+            "tranmachdata",
+            "tranmach_splits",
+            "tranmachtxt",
+        ),
+        Subtab::Reports => (
+            "repomachfields",
+            "repomachdata",
+            "repomach_splits",
+            "repomachtxt",
+        ),
+        Subtab::Lists => (
+            "listsmachfields",
+            "listsmachdata",
+            "listsmach_splits",
+            "listsmachtxt",
+        ),
+        Subtab::Setup => (
+            "setupmachfields",
+            "setupmachdata",
+            "setupmach_splits",
+            "setupmachtxt",
+        ),
+        Subtab::CustomRecord => (
+            "custrecordmachfields",
+            "custrecordmachdata",
+            "custrecordmach_splits",
+            "custrecordmachtxt",
+        ),
+    };
+    PageNames {
+        fields,
+        data,
+        table,
+        tab_link,
+    }
+}
+
 /// The hidden line number of a row id `<m>_row_<n>`.
 fn line_number(row_id: &str, machine: &str) -> Option<usize> {
     row_id
@@ -226,13 +280,14 @@ pub fn read(document: &Document) -> PageRead {
     let mut sublists = Vec::new();
     for subtab in Subtab::ALL {
         let machine = subtab.machine();
+        let names = page_names(subtab);
         let hidden = form.as_ref().and_then(|form| {
             Some((
-                hidden_value(form, &format!("{machine}fields"))?,
-                hidden_value(form, &format!("{machine}data"))?,
+                hidden_value(form, names.fields)?,
+                hidden_value(form, names.data)?,
             ))
         });
-        let table = document.get_element_by_id(&format!("{machine}_splits"));
+        let table = document.get_element_by_id(names.table);
         if hidden.is_none() && table.is_none() {
             if matches!(subtab, Subtab::Setup | Subtab::Reports) {
                 problems.push(format!(
@@ -277,8 +332,15 @@ pub fn read(document: &Document) -> PageRead {
                 sublist.rows = rows
                     .into_iter()
                     .map(|(row, row_id, _)| {
+                        // Lines are in data order, so their numbers ascend.
                         let id = line_number(&row_id, machine)
-                            .and_then(|line| decoded.lines.iter().find(|entry| entry.line == line))
+                            .and_then(|line| {
+                                decoded
+                                    .lines
+                                    .binary_search_by_key(&line, |entry| entry.line)
+                                    .ok()
+                            })
+                            .and_then(|index| decoded.lines.get(index))
                             .map(|entry| entry.id.clone());
                         (row, id)
                     })

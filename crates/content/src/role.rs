@@ -214,7 +214,7 @@ impl App {
             };
             match panel.render(&self.document, &model) {
                 Ok(()) => self.drawn = Some(key),
-                Err(_) => log::warn!("panel not drawn"),
+                Err(_) => dom::warn("panel not drawn"),
             }
         }
         match &self.verdict {
@@ -257,7 +257,7 @@ impl App {
                 };
             },
         );
-        panel.map_err(|_| log::warn!("panel not created")).ok()
+        panel.map_err(|_| dom::warn("panel not created")).ok()
     }
 
     fn watch_tables(&mut self) {
@@ -265,7 +265,7 @@ impl App {
             .into_iter()
             .filter_map(|subtab| {
                 self.document
-                    .get_element_by_id(&format!("{}_splits", subtab.machine()))
+                    .get_element_by_id(read::page_names(subtab).table)
                     .and_then(|table| table.parent_element())
             })
             .collect();
@@ -278,7 +278,7 @@ impl App {
                 state.refresh();
             };
         })
-        .map_err(|_| log::warn!("tables not watched"))
+        .map_err(|_| dom::warn("tables not watched"))
         .ok();
     }
 

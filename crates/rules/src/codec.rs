@@ -6,8 +6,6 @@
 //! Columns are found by name (`^permkey\d*$`, `^permlevel\d*$`, or `custrecord` / `permittedlevel`
 //! on `custrecordmach`), never by index or by a fixed digit.
 
-use std::collections::HashMap;
-
 use crate::level::Level;
 
 /// Separates field names, and cells within a row.
@@ -253,25 +251,34 @@ fn display_index(names: &[&str], field: &str) -> Option<usize> {
 }
 
 fn report_duplicates(decoded: &mut DecodedSublist) {
-    let mut lines_by_id: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut order: Vec<&str> = Vec::new();
-    for line in &decoded.lines {
-        let lines = lines_by_id.entry(line.id.as_str()).or_default();
-        if lines.is_empty() {
-            order.push(line.id.as_str());
-        }
-        lines.push(line.line);
-    }
-    let duplicates: Vec<Diagnostic> = order
-        .into_iter()
-        .filter_map(|id| {
-            let lines = &lines_by_id[id];
-            (lines.len() > 1).then(|| Diagnostic::DuplicateKey {
-                id: id.to_owned(),
-                lines: lines.clone(),
-            })
-        })
+    // Sorted (id, line) pairs put the lines of one key next to each other, in line order.
+    let mut keyed: Vec<(&str, usize)> = decoded
+        .lines
+        .iter()
+        .map(|line| (line.id.as_str(), line.line))
         .collect();
+    keyed.sort_unstable();
+    let mut duplicates: Vec<Diagnostic> = Vec::new();
+    for run in keyed.chunk_by(|left, right| left.0 == right.0) {
+        if let [(id, _), _, ..] = run {
+            duplicates.push(Diagnostic::DuplicateKey {
+                id: (*id).to_owned(),
+                lines: run.iter().map(|(_, line)| *line).collect(),
+            });
+        }
+    }
+    // Report in the order the keys first appear; there are few, so an insertion sort does.
+    let first_line = |diagnostic: &Diagnostic| match diagnostic {
+        Diagnostic::DuplicateKey { lines, .. } => lines.first().copied().unwrap_or(0),
+        _ => 0,
+    };
+    for end in 1..duplicates.len() {
+        let mut at = end;
+        while at > 0 && first_line(&duplicates[at - 1]) > first_line(&duplicates[at]) {
+            duplicates.swap(at - 1, at);
+            at -= 1;
+        }
+    }
     decoded.diagnostics.extend(duplicates);
 }
 

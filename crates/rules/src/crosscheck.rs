@@ -6,7 +6,6 @@
 //! unknown, never as a disagreement; the hidden data decides.
 
 use crate::fold::fold;
-use std::collections::{HashMap, HashSet};
 
 use crate::catalog::{self, Subtab};
 use crate::codec::DecodedSublist;
@@ -89,23 +88,31 @@ pub fn cross_check(
     visible: &[VisibleRow],
     visible_complete: bool,
 ) -> CrossCheck {
-    let mut id_by_hidden_label: HashMap<String, &str> = HashMap::new();
-    let mut hidden_levels: HashMap<&str, Option<Level>> = HashMap::new();
-    for line in &hidden.lines {
-        if let Some(label) = &line.label {
-            id_by_hidden_label
-                .entry(fold(label))
-                .or_insert(line.id.as_str());
-        }
-        hidden_levels.entry(line.id.as_str()).or_insert(line.level);
-    }
+    // Sorted (key, line index) pairs: a binary search finds a key's first line.
+    let folded_labels: Vec<(usize, String)> = hidden
+        .lines
+        .iter()
+        .enumerate()
+        .filter_map(|(index, line)| Some((index, fold(line.label.as_ref()?))))
+        .collect();
+    let labels = sorted_keys(
+        folded_labels
+            .iter()
+            .map(|(index, label)| (label.as_str(), *index)),
+    );
+    let ids = sorted_keys(
+        hidden
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(index, line)| (line.id.as_str(), index)),
+    );
 
     let mut check = CrossCheck::default();
     let mut visible_levels: Vec<(String, Option<Level>)> = Vec::new();
     for row in visible {
-        let id = id_by_hidden_label
-            .get(&fold(&row.label))
-            .map(|id| (*id).to_owned())
+        let id = first_index(&labels, &fold(&row.label))
+            .map(|index| hidden.lines[index].id.clone())
             .or_else(|| catalog::by_name(&row.label).map(|permission| permission.id.to_owned()));
         match id {
             Some(id) => visible_levels.push((id, Level::parse(&row.level_text))),
@@ -116,30 +123,31 @@ pub fn cross_check(
     if !(hidden.complete && visible_complete) {
         return check;
     }
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen = vec![false; hidden.lines.len()];
     for (id, visible_level) in &visible_levels {
-        seen.insert(id.as_str());
-        match hidden_levels.get(id.as_str()) {
-            None => check
+        let Some(index) = first_index(&ids, id) else {
+            check
                 .disagreements
-                .push(Disagreement::OnlyVisible { id: id.clone() }),
-            Some(hidden_level) => {
-                if let (Some(hidden_level), Some(visible_level)) = (*hidden_level, *visible_level)
-                    && hidden_level != visible_level
-                {
-                    check.disagreements.push(Disagreement::LevelDiffers {
-                        id: id.clone(),
-                        hidden: hidden_level,
-                        visible: visible_level,
-                    });
-                }
-            }
+                .push(Disagreement::OnlyVisible { id: id.clone() });
+            continue;
+        };
+        seen[index] = true;
+        if let (Some(hidden_level), Some(visible_level)) =
+            (hidden.lines[index].level, *visible_level)
+            && hidden_level != visible_level
+        {
+            check.disagreements.push(Disagreement::LevelDiffers {
+                id: id.clone(),
+                hidden: hidden_level,
+                visible: visible_level,
+            });
         }
     }
     if check.unknown_labels.is_empty() {
-        let mut reported: HashSet<&str> = HashSet::new();
-        for line in &hidden.lines {
-            if !seen.contains(line.id.as_str()) && reported.insert(line.id.as_str()) {
+        for (index, line) in hidden.lines.iter().enumerate() {
+            // Each id once, at its first line.
+            let first = first_index(&ids, &line.id);
+            if first == Some(index) && !seen[index] {
                 check.disagreements.push(Disagreement::OnlyHidden {
                     id: line.id.clone(),
                 });
@@ -147,6 +155,22 @@ pub fn cross_check(
         }
     }
     check
+}
+
+/// `(key, line index)` pairs sorted by key, then index.
+fn sorted_keys<'a>(pairs: impl Iterator<Item = (&'a str, usize)>) -> Vec<(&'a str, usize)> {
+    let mut pairs: Vec<(&str, usize)> = pairs.collect();
+    pairs.sort_unstable();
+    pairs
+}
+
+/// The first line index of `key` in pairs sorted by [`sorted_keys`].
+fn first_index(pairs: &[(&str, usize)], key: &str) -> Option<usize> {
+    let at = pairs.partition_point(|(candidate, _)| *candidate < key);
+    pairs
+        .get(at)
+        .filter(|(candidate, _)| *candidate == key)
+        .map(|(_, index)| *index)
 }
 
 /// Adds the visible rows of `subtab` to `role` (view mode, where there is no hidden data) and
