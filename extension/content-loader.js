@@ -18,7 +18,8 @@
 
   // For `make bench`: wasm start-up is measured from here to the engine's own "tba-doctor:start".
   performance.mark("tba-doctor:loader");
-  const glueUrl = api.runtime.getURL("pkg/tba_content.js");
+  // One wasm per feature: a page loads only the code it runs.
+  const glueUrl = api.runtime.getURL(kind === "role" ? "pkg/tba_content_role.js" : "pkg/tba_content_auth.js");
   import(glueUrl)
     .then(async (engine) => {
       await engine.default();

@@ -87,6 +87,9 @@ reproducible() {
 check fmt cargo fmt --all --check
 check clippy-native cargo clippy --locked --workspace --all-targets -- -D warnings
 check clippy-wasm cargo clippy --locked --target wasm32-unknown-unknown -p tba-content -p tba-popup --all-targets -- -D warnings
+# The content script ships one wasm per feature (scripts/build.sh): each must build cleanly alone.
+check clippy-wasm-role cargo clippy --locked --target wasm32-unknown-unknown -p tba-content --no-default-features --features role -- -D warnings
+check clippy-wasm-auth cargo clippy --locked --target wasm32-unknown-unknown -p tba-content --no-default-features --features auth -- -D warnings
 check rules-purity purity
 runner cargo-test cargo test --locked --workspace
 check web-ext-lint web_ext_lint

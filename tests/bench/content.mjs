@@ -118,7 +118,7 @@ const sizes = readdirSync(path.join(root, "dist/extension/pkg")).filter((name) =
   const gz = execFileSync("sh", ["-c", `gzip -9c "${file}" | wc -c`]).toString().trim();
   return { name, raw: readFileSync(file).length, gz: Number(gz) };
 });
-const content = sizes.find((entry) => entry.name === "tba_content_bg.wasm");
+const content = sizes.find((entry) => entry.name === "tba_content_role_bg.wasm");
 
 const engineMedian = quantile(engine, 0.5);
 const plainMedian = quantile(plain, 0.5);

@@ -4,24 +4,40 @@
 //! `"role"` on the role page (module `role`), `"auth-error"` on a page that may show NetSuite's
 //! "insufficient permission" authorization error (module `auth`). Nothing here decides policy: that
 //! is `tba_rules`.
+//!
+//! Each feature is a cargo feature too, so that `scripts/build.sh` ships one wasm per feature
+//! (`tba_content_role`, `tba_content_auth`) and a page loads only the code it runs. Native tests
+//! and clippy build both.
+// A one-feature build leaves the other feature's helpers in `ext` and `wire` unused.
+#![cfg_attr(not(all(feature = "role", feature = "auth")), allow(dead_code))]
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "auth")]
 pub mod auth;
+#[cfg(feature = "role")]
 pub mod bridge;
 pub mod dom;
 pub mod ext;
+#[cfg(feature = "role")]
 pub mod marks;
+#[cfg(feature = "role")]
 pub mod panel;
+#[cfg(feature = "role")]
 pub mod read;
+#[cfg(feature = "role")]
 pub mod role;
+#[cfg(feature = "role")]
 pub mod watch;
 pub mod wire;
 
-/// Entry point called by `extension/content-loader.js` once the wasm module is instantiated.
+/// Entry point called by `extension/content-loader.js` once the wasm module is instantiated. A
+/// kind this build does not hold does nothing.
 #[wasm_bindgen]
 pub fn start(kind: &str) {
     match kind {
+        #[cfg(feature = "role")]
         "role" => role::start(),
+        #[cfg(feature = "auth")]
         "auth-error" => auth::start(),
         _ => {}
     }

@@ -45,6 +45,10 @@ const cases = authCases().map(({ name, url, expected }) =>
     assert.match(facts.request, /Manage Roles/);
     if (expected.roleName) assert.ok(facts.request.includes(expected.roleName), `role name in ${facts.request}`);
     assert.equal(facts.link, "https://1234567.app.netsuite.com/app/setup/rolelist.nl");
+    // Chromium lists the extension's own requests (Firefox: null): this page loads the auth
+    // engine only, not the role page's.
+    const engines = tab.requests()?.filter((address) => /tba_content_\w+_bg\.wasm$/.test(address));
+    if (engines) assert.deepEqual(engines.map((address) => address.split("/").pop()), ["tba_content_auth_bg.wasm"]);
     assert.deepEqual(extensionErrors(newLog()), []);
   }),
 );

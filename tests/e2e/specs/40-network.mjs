@@ -24,7 +24,7 @@ export default [
       .filter((address) => !address.startsWith(pagePrefix) && !address.startsWith(extensionPrefix));
     assert.deepEqual(outside, []);
     // The check sees the extension's own files, so it would see anything else too.
-    assert.ok(role.requests().some((address) => address === `${extensionPrefix}pkg/tba_content_bg.wasm`));
+    assert.ok(role.requests().some((address) => address === `${extensionPrefix}pkg/tba_content_role_bg.wasm`));
     assert.ok(popup.requests().some((address) => address === `${extensionPrefix}pkg/tba_popup_bg.wasm`));
   }, { browsers: ["chromium"] }),
 ];
