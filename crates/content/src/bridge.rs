@@ -174,12 +174,18 @@ pub fn probe(document: &Document, key_field: &str) -> Result<Probe, BridgeError>
         .dyn_into::<Array>()
         .ok()
         .map(|values| {
-            values
+            // Inserted one by one: collecting into a set would sort first, which costs more code.
+            let mut offered = BTreeSet::new();
+            for id in values
                 .iter()
                 .take(MAX_OFFERED)
                 .filter_map(|value| value.as_string())
-                .filter(|id| is_valid_id(id))
-                .collect::<BTreeSet<String>>()
+            {
+                if is_valid_id(&id) {
+                    offered.insert(id);
+                }
+            }
+            offered
         });
     Ok(Probe {
         missing_functions,

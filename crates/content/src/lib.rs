@@ -12,6 +12,10 @@
 #![cfg_attr(not(all(feature = "role", feature = "auth")), allow(dead_code))]
 use wasm_bindgen::prelude::*;
 
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(feature = "auth")]
 pub mod auth;
 #[cfg(feature = "role")]

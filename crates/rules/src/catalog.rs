@@ -160,6 +160,21 @@ pub fn position(id: &str) -> Option<usize> {
     CATALOG.iter().position(|permission| permission.id == id)
 }
 
+/// Sorts `items` in catalog order of their ids; ids the catalog does not know go last, by id.
+///
+/// An insertion sort: the lists sorted here are one profile's requirements (a handful), and it
+/// keeps a general sort's code out of the content script's wasm.
+pub(crate) fn sort_in_catalog_order<T>(items: &mut [T], id: impl Fn(&T) -> &'static str) {
+    let key = |item: &T| (position(id(item)).unwrap_or(usize::MAX), id(item));
+    for end in 1..items.len() {
+        let mut at = end;
+        while at > 0 && key(&items[at - 1]) > key(&items[at]) {
+            items.swap(at - 1, at);
+            at -= 1;
+        }
+    }
+}
+
 /// Compares two names word by word, ignoring ASCII case and the kind and length of whitespace runs
 /// (see `fold` for why only ASCII letters are folded).
 fn same_words(left: &str, right: &str) -> bool {

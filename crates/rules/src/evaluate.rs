@@ -211,7 +211,7 @@ impl Verdict {
             .iter()
             .filter_map(|check| pick(&check.state))
             .collect();
-        ids.sort_unstable_by_key(|id| (catalog::position(id).unwrap_or(usize::MAX), *id));
+        catalog::sort_in_catalog_order(&mut ids, |id| *id);
         ids.dedup();
         ids
     }

@@ -94,8 +94,9 @@ fn is_netsuite_host(host: &str) -> bool {
 
 fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &text[prefix.len()..])
+    // `head` ends on a character boundary, so `get` always finds the rest.
+    text.get(prefix.len()..)
+        .filter(|_| head.eq_ignore_ascii_case(prefix))
 }
 
 fn query_value<'a>(query: &'a str, name: &str) -> Option<&'a str> {

@@ -95,7 +95,7 @@ impl FixPlan {
                 None => kept.push(op),
             }
         }
-        kept.sort_unstable_by_key(|op| (catalog::position(op.id()).unwrap_or(usize::MAX), op.id()));
+        catalog::sort_in_catalog_order(&mut kept, FixOp::id);
         FixPlan { ops: kept }
     }
 }
