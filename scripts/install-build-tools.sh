@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Installs what `make` needs, idempotently and quietly when it is already there:
-# the wasm32 target, wasm-bindgen-cli at exactly the version in Cargo.lock, and the npm dev tools.
+# the wasm32 target and rust-src, wasm-bindgen-cli at exactly the version in Cargo.lock, and the npm dev tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
   || rustup target add wasm32-unknown-unknown
+# The content-script wasm rebuilds std from source (scripts/build.sh).
+rustup component list --installed 2>/dev/null | grep -qx rust-src \
+  || rustup component add rust-src
 
 wanted=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 [ -n "$wanted" ] || { echo "install-build-tools: wasm-bindgen not found in Cargo.lock" >&2; exit 1; }
