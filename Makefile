@@ -25,7 +25,7 @@ $(TOOLS_STAMP): scripts/install-build-tools.sh Cargo.lock package-lock.json
 tools: $(TOOLS_STAMP)
 	./scripts/install-test-tools.sh
 
-# Everything CI checks: fmt, clippy (native and wasm32), native tests, rules purity, web-ext lint, e2e in Chromium and Firefox.
+# Everything CI checks: fmt, clippy (native and wasm32), native tests, rules purity, web-ext lint, wasm size budgets, reproducible zips, e2e in Chromium and Firefox.
 test: dist
 	./scripts/install-test-tools.sh
 	./scripts/test.sh

@@ -65,6 +65,23 @@ web_ext_lint() {
   node -e 'const r = JSON.parse(process.argv[1]); console.log(`web-ext lint: ${r.errors.length} errors, ${r.warnings.length} warnings`); for (const w of r.warnings) console.log(`  warning ${w.code}: ${w.file ?? ""}`); process.exit(r.errors.length === 0 ? 0 : 1);' "$report"
 }
 
+# The size budgets of product.md §7, on the shipped files: each content-script module at most 60 KB
+# gzipped (a page loads one of them), the popup at most 150 KB.
+wasm_budgets() {
+  local file limit size over=0
+  for file in dist/extension/pkg/*_bg.wasm; do
+    case "$file" in
+      */tba_content_*) limit=$((60 * 1024)) ;;
+      */tba_popup_*) limit=$((150 * 1024)) ;;
+      *) echo "$file: no budget known"; over=1; continue ;;
+    esac
+    size=$(gzip -9c "$file" | wc -c)
+    echo "$file: $size B gzip -9 (budget $limit B)"
+    [ "$size" -le "$limit" ] || over=1
+  done
+  [ "$over" -eq 0 ]
+}
+
 # Two builds of one commit, in two different folders, must give byte-identical store zips.
 reproducible() {
   if [ -n "$(git status --porcelain --untracked-files=no)" ]; then
@@ -93,6 +110,7 @@ check clippy-wasm-auth cargo clippy --locked --target wasm32-unknown-unknown -p 
 check rules-purity purity
 runner cargo-test cargo test --locked --workspace
 check web-ext-lint web_ext_lint
+check wasm-budgets wasm_budgets
 check reproducible-zips reproducible
 runner e2e node tests/e2e/run.mjs
 
