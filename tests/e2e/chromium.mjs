@@ -55,7 +55,7 @@ class ChromiumTab {
   }
 }
 
-export async function launchChromium({ extensionDir, extensionId, port }) {
+export async function launchChromium({ extensionDir, extensionId, port, args = [] }) {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), "tba-doctor-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: EXECUTABLE,
@@ -74,6 +74,7 @@ export async function launchChromium({ extensionDir, extensionId, port }) {
       "--disable-component-update",
       "--disable-sync",
       "--disable-quic",
+      ...args,
     ],
   });
   const log = [];
@@ -101,16 +102,16 @@ export async function launchChromium({ extensionDir, extensionId, port }) {
 /**
  * Runs `run(browser, server)` in headless Chromium with a test copy of dist/extension (under
  * target/<name>-ext) and the fixture server, and closes both afterwards: the set-up shared by the
- * screenshot and bench scripts.
+ * screenshot and bench scripts. `args` adds command-line switches (the bench's V8 comparison).
  */
-export async function withChromium(name, run) {
+export async function withChromium(name, run, { args = [] } = {}) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
   const distDir = path.join(root, "dist/extension");
   if (!existsSync(path.join(distDir, "manifest.json"))) throw new Error("dist/extension is missing: run `make` first");
   const server = await startServer({ certDir: path.join(root, "target/e2e-cert") });
   try {
     const copy = chromiumCopy(distDir, path.join(root, "target", `${name}-ext`));
-    const browser = await launchChromium({ extensionDir: copy.dir, extensionId: copy.id, port: server.port });
+    const browser = await launchChromium({ extensionDir: copy.dir, extensionId: copy.id, port: server.port, args });
     try {
       return await run(browser, server);
     } finally {
