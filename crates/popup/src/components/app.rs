@@ -76,7 +76,7 @@ pub fn PopupView(props: &PopupViewProps) -> Html {
         }
         Screen::Unavailable(cause) => html! { <UnavailableNote cause={cause.clone()} /> },
         Screen::Role(role) => html! {
-            <RoleVerdict role={(**role).clone()} busy={state.busy}
+            <RoleVerdict role={role.clone()} busy={state.busy}
                 confirming={state.confirming_two_factor}
                 notice={state.notice.clone().map(AttrValue::from)}
                 copy={state.copy.clone()}
