@@ -5,12 +5,14 @@
 //! take `browser` when it exists and `chrome` otherwise and look every member up at run time, so a
 //! missing API is an error value, never a panic. Nothing here decides anything: `state.rs` does.
 use js_sys::{Array, Function, Object, Promise, Reflect};
-use serde::Serialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use tba_rules::protocol::Request;
+
 use crate::state::TabFacts;
+use crate::wire;
 
 /// The storage.sync key of the chosen profile id (read by the content script too).
 pub const PROFILE_KEY: &str = "profile";
@@ -71,12 +73,6 @@ fn call(path: &[&str], method: &str, args: &[JsValue]) -> Result<Promise, ExtErr
 
 async fn settle(promise: Result<Promise, ExtError>) -> Result<JsValue, ExtError> {
     JsFuture::from(promise?).await.map_err(ExtError::from_js)
-}
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, ExtError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|error| ExtError(error.to_string()))
 }
 
 fn tab_facts(tab: &JsValue) -> TabFacts {
@@ -172,13 +168,16 @@ pub fn early_snapshot(
 }
 
 /// Sends `request` to the content script of tab `tab_id` and returns its raw answer.
-pub fn send_message<T: Serialize>(
+pub fn send_message(
     tab_id: i32,
-    request: &T,
-) -> impl Future<Output = Result<JsValue, ExtError>> + use<T> {
-    let promise = to_js(request)
-        .and_then(|message| call(&["tabs"], "sendMessage", &[JsValue::from(tab_id), message]));
-    settle(promise)
+    request: &Request,
+) -> impl Future<Output = Result<JsValue, ExtError>> + use<> {
+    let message = wire::request_to_js(request);
+    settle(call(
+        &["tabs"],
+        "sendMessage",
+        &[JsValue::from(tab_id), message],
+    ))
 }
 
 /// The stored profile id, if any.

@@ -8,6 +8,7 @@ pub mod ext;
 pub mod hooks;
 mod logger;
 pub mod state;
+pub mod wire;
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -6,15 +6,15 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use tba_rules::profile::ProfileId;
-use tba_rules::protocol::{Request, Response, Snapshot};
+use tba_rules::protocol::Request;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::ext;
 use crate::state::{
     Action, CopyOutcome, CopyTarget, PopupState, TabFacts, TabView, choose_tab, view_of_tab,
 };
+use crate::{ext, wire};
 
 /// The state and the popup's callbacks.
 pub struct PopupHandle {
@@ -51,42 +51,12 @@ fn answer_action(answer: Result<JsValue, ext::ExtError>) -> Action {
         Ok(value) if value.is_undefined() || value.is_null() => Action::MissAnswer {
             reason: "no answer".to_owned(),
         },
-        Ok(value) => match parse_response(&value) {
+        Ok(value) => match wire::response_from_js(&value) {
             Ok(response) => Action::ReceiveAnswer(Box::new(response)),
             Err(reason) => Action::RejectAnswer {
                 reason: format!("the page sent an invalid answer: {reason}"),
             },
         },
-    }
-}
-
-/// Reads a `Response` field by field.
-///
-/// The same shape as `Response`'s serde form (`{"type": …}` and its fields), but without serde's
-/// buffering of internally tagged enums, which would add about 15 KB to the popup wasm.
-fn parse_response(value: &JsValue) -> Result<Response, String> {
-    let field = |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).ok();
-    let text = |name: &str| {
-        field(name)
-            .and_then(|value| value.as_string())
-            .ok_or_else(|| format!("no {name}"))
-    };
-    let snapshot = || -> Result<Snapshot, String> {
-        let snapshot = field("snapshot").ok_or("no snapshot")?;
-        serde_wasm_bindgen::from_value(snapshot).map_err(|error| error.to_string())
-    };
-    match text("type")?.as_str() {
-        "Snapshot" => Ok(Response::Snapshot {
-            snapshot: snapshot()?,
-        }),
-        "Refused" => Ok(Response::Refused {
-            reason: text("reason")?,
-            snapshot: snapshot()?,
-        }),
-        "Unavailable" => Ok(Response::Unavailable {
-            reason: text("reason")?,
-        }),
-        _ => Err("unknown answer type".to_owned()),
     }
 }
 
