@@ -178,8 +178,10 @@ if (mode === "toolbar") {
   console.log(`  verdict after the triggerAction command was sent: ${stats(opens.map((at) => at.fromTrigger)).text}; clocks aligned to ±${clock.median.toFixed(1)} ms`);
 }
 console.log(`  popup.js starts (the browser creates and commits the page): ${stats(opens.map((at) => at.script)).text}`);
-const shown = stats(opens.map((at) => at.load));
-console.log(`  the page's load event ends (when Chromium shows a toolbar popup; not the budget's origin): ${shown.text}, the verdict ${stats(opens.map((at) => at.verdict - at.load)).text} after it`);
+if (mode === "toolbar") {
+  const shown = stats(opens.map((at) => at.load)).text;
+  console.log(`  the page's load event ends (when Chromium shows the popup; not the budget's origin): ${shown}, the verdict ${stats(opens.map((at) => at.verdict - at.load)).text} after it`);
+}
 console.log(`  then the wasm is ready: ${stats(opens.map((at) => at.wasm - at.script)).text}`);
 console.log(`  then the verdict (look-ups, content-script answer, evaluate, render): ${stats(opens.map((at) => at.verdict - at.wasm)).text}`);
 console.log(`  popup.js start to verdict: ${stats(opens.map((at) => at.verdict - at.script)).text}`);
