@@ -1,6 +1,6 @@
 // Chromium driver for the e2e suite: Debian's chromium through playwright-core, extension loaded unpacked.
 import { chromium } from "playwright-core";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -55,8 +55,18 @@ class ChromiumTab {
   }
 }
 
-export async function launchChromium({ extensionDir, extensionId, port, args = [] }) {
+/**
+ * `toolbar: true` (scripts/bench-popup.mjs) pins the extension's toolbar button and lets the
+ * DevTools protocol's `Extensions.triggerAction` click it, so that the real toolbar popup opens.
+ * `args` adds command-line switches (the content bench's V8 comparison).
+ */
+export async function launchChromium({ extensionDir, extensionId, port, toolbar = false, args = [] }) {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), "tba-doctor-chromium-"));
+  if (toolbar) {
+    mkdirSync(path.join(userDataDir, "Default"));
+    writeFileSync(path.join(userDataDir, "Default", "Preferences"),
+      JSON.stringify({ extensions: { pinned_extensions: [extensionId] } }));
+  }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: EXECUTABLE,
     headless: true,
@@ -74,6 +84,7 @@ export async function launchChromium({ extensionDir, extensionId, port, args = [
       "--disable-component-update",
       "--disable-sync",
       "--disable-quic",
+      ...(toolbar ? ["--enable-unsafe-extension-debugging"] : []),
       ...args,
     ],
   });
@@ -81,6 +92,8 @@ export async function launchChromium({ extensionDir, extensionId, port, args = [
   for (const page of context.pages()) await page.close().catch(() => {});
   return {
     name: "chromium",
+    context,
+    extensionId,
     log,
     async open(url) {
       const tab = new ChromiumTab(await context.newPage(), log);
@@ -102,16 +115,16 @@ export async function launchChromium({ extensionDir, extensionId, port, args = [
 /**
  * Runs `run(browser, server)` in headless Chromium with a test copy of dist/extension (under
  * target/<name>-ext) and the fixture server, and closes both afterwards: the set-up shared by the
- * screenshot and bench scripts. `args` adds command-line switches (the bench's V8 comparison).
+ * screenshot and bench scripts (`toolbar` and `args` as in launchChromium).
  */
-export async function withChromium(name, run, { args = [] } = {}) {
+export async function withChromium(name, run, { toolbar = false, args = [] } = {}) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
   const distDir = path.join(root, "dist/extension");
   if (!existsSync(path.join(distDir, "manifest.json"))) throw new Error("dist/extension is missing: run `make` first");
   const server = await startServer({ certDir: path.join(root, "target/e2e-cert") });
   try {
     const copy = chromiumCopy(distDir, path.join(root, "target", `${name}-ext`));
-    const browser = await launchChromium({ extensionDir: copy.dir, extensionId: copy.id, port: server.port, args });
+    const browser = await launchChromium({ extensionDir: copy.dir, extensionId: copy.id, port: server.port, toolbar, args });
     try {
       return await run(browser, server);
     } finally {

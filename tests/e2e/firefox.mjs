@@ -116,7 +116,8 @@ class FirefoxTab {
   }
 }
 
-export async function launchFirefox({ extensionDir, geckoId, port }) {
+/** `prefs` are added to the suite's own (e.g. to answer permission requests without a prompt). */
+export async function launchFirefox({ extensionDir, geckoId, port, prefs = {} }) {
   const driverPort = await freePort();
   const uuid = randomUUID();
   const output = [];
@@ -156,6 +157,7 @@ export async function launchFirefox({ extensionDir, geckoId, port }) {
             "browser.safebrowsing.phishing.enabled": false,
             "app.update.disabledForTesting": true,
             "extensions.update.enabled": false,
+            ...prefs,
           },
         },
       },

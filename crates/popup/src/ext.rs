@@ -5,12 +5,14 @@
 //! take `browser` when it exists and `chrome` otherwise and look every member up at run time, so a
 //! missing API is an error value, never a panic. Nothing here decides anything: `state.rs` does.
 use js_sys::{Array, Function, Object, Promise, Reflect};
-use serde::Serialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use tba_rules::protocol::Request;
+
 use crate::state::TabFacts;
+use crate::wire;
 
 /// The storage.sync key of the chosen profile id (read by the content script too).
 pub const PROFILE_KEY: &str = "profile";
@@ -73,12 +75,6 @@ async fn settle(promise: Result<Promise, ExtError>) -> Result<JsValue, ExtError>
     JsFuture::from(promise?).await.map_err(ExtError::from_js)
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, ExtError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|error| ExtError(error.to_string()))
-}
-
 fn tab_facts(tab: &JsValue) -> TabFacts {
     TabFacts {
         id: get(tab, "id")
@@ -92,23 +88,52 @@ fn tab_facts(tab: &JsValue) -> TabFacts {
     }
 }
 
-fn query_tabs(query: JsValue) -> impl Future<Output = Result<Vec<TabFacts>, ExtError>> {
-    let promise = call(&["tabs"], "query", &[query]);
-    async move {
-        let tabs = settle(promise).await?;
-        let tabs = tabs
-            .dyn_into::<Array>()
-            .map_err(|_| ExtError("tabs.query did not return a list".to_owned()))?;
-        Ok(tabs.iter().map(|tab| tab_facts(&tab)).collect())
+async fn query_tabs(promise: Result<Promise, ExtError>) -> Result<Vec<TabFacts>, ExtError> {
+    let tabs = settle(promise).await?;
+    let tabs = tabs
+        .dyn_into::<Array>()
+        .map_err(|_| ExtError("tabs.query did not return a list".to_owned()))?;
+    Ok(tabs.iter().map(|tab| tab_facts(&tab)).collect())
+}
+
+/// The look-ups `popup.js` starts before the wasm loads (its `early` object), by name.
+///
+/// Each look-up below takes its promise from here when there is one, and otherwise calls the
+/// browser itself; `Early::none()` always calls. A value that is not a promise counts as missing.
+#[derive(Clone)]
+pub struct Early(JsValue);
+
+impl Early {
+    /// The object `popup.js` hands to `start`.
+    pub fn new(early: JsValue) -> Early {
+        Early(early)
+    }
+
+    /// No early look-ups: every look-up calls the browser.
+    pub fn none() -> Early {
+        Early(JsValue::UNDEFINED)
+    }
+
+    fn promise(&self, name: &str) -> Option<Promise> {
+        get(&self.0, name).and_then(|value| value.dyn_into::<Promise>().ok())
+    }
+
+    fn or_call(
+        &self,
+        name: &str,
+        call_now: impl FnOnce() -> Result<Promise, ExtError>,
+    ) -> Result<Promise, ExtError> {
+        self.promise(name).map_or_else(call_now, Ok)
     }
 }
 
 /// The tab this page runs in when the popup page is open as a tab; `None` in a real popup.
 ///
-/// This and the other look-ups below call the browser at once and return a future of the answer,
-/// so that the popup can start them all together and wait for them in any order.
-pub fn current_tab() -> impl Future<Output = Option<TabFacts>> {
-    let promise = call(&["tabs"], "getCurrent", &[]);
+/// This and the other look-ups below call the browser at once (or take the promise `popup.js`
+/// started) and return a future of the answer, so that the popup can start them all together and
+/// wait for them in any order.
+pub fn current_tab(early: &Early) -> impl Future<Output = Option<TabFacts>> + use<> {
+    let promise = early.or_call("current", || call(&["tabs"], "getCurrent", &[]));
     async move {
         settle(promise)
             .await
@@ -119,35 +144,51 @@ pub fn current_tab() -> impl Future<Output = Option<TabFacts>> {
 }
 
 /// The active tab of the current window.
-pub fn active_tabs() -> impl Future<Output = Result<Vec<TabFacts>, ExtError>> {
-    let query = Object::new();
-    let _ = Reflect::set(&query, &"active".into(), &JsValue::TRUE);
-    let _ = Reflect::set(&query, &"currentWindow".into(), &JsValue::TRUE);
-    query_tabs(query.into())
+pub fn active_tabs(early: &Early) -> impl Future<Output = Result<Vec<TabFacts>, ExtError>> + use<> {
+    query_tabs(early.or_call("active", || {
+        let query = Object::new();
+        let _ = Reflect::set(&query, &"active".into(), &JsValue::TRUE);
+        let _ = Reflect::set(&query, &"currentWindow".into(), &JsValue::TRUE);
+        call(&["tabs"], "query", &[query.into()])
+    }))
 }
 
 /// Every tab of every window.
-pub fn all_tabs() -> impl Future<Output = Result<Vec<TabFacts>, ExtError>> {
-    query_tabs(Object::new().into())
+pub fn all_tabs(early: &Early) -> impl Future<Output = Result<Vec<TabFacts>, ExtError>> + use<> {
+    query_tabs(early.or_call("all", || call(&["tabs"], "query", &[Object::new().into()])))
+}
+
+/// The answer of the active tab's content script to `Request::GetSnapshot`, when `popup.js` asked
+/// for it before the wasm loaded; `None` when it did not. The caller checks that the active tab is
+/// the tab it describes before using the answer.
+pub fn early_snapshot(
+    early: &Early,
+) -> Option<impl Future<Output = Result<JsValue, ExtError>> + use<>> {
+    early.promise("snapshot").map(|promise| settle(Ok(promise)))
 }
 
 /// Sends `request` to the content script of tab `tab_id` and returns its raw answer.
-pub fn send_message<T: Serialize>(
+pub fn send_message(
     tab_id: i32,
-    request: &T,
-) -> impl Future<Output = Result<JsValue, ExtError>> + use<T> {
-    let promise = to_js(request)
-        .and_then(|message| call(&["tabs"], "sendMessage", &[JsValue::from(tab_id), message]));
-    settle(promise)
+    request: &Request,
+) -> impl Future<Output = Result<JsValue, ExtError>> + use<> {
+    let message = wire::request_to_js(request);
+    settle(call(
+        &["tabs"],
+        "sendMessage",
+        &[JsValue::from(tab_id), message],
+    ))
 }
 
 /// The stored profile id, if any.
-pub fn stored_profile() -> impl Future<Output = Option<String>> {
-    let promise = call(
-        &["storage", "sync"],
-        "get",
-        &[JsValue::from_str(PROFILE_KEY)],
-    );
+pub fn stored_profile(early: &Early) -> impl Future<Output = Option<String>> + use<> {
+    let promise = early.or_call("profile", || {
+        call(
+            &["storage", "sync"],
+            "get",
+            &[JsValue::from_str(PROFILE_KEY)],
+        )
+    });
     async move {
         let items = settle(promise).await.ok()?;
         get(&items, PROFILE_KEY)?.as_string()
@@ -175,8 +216,10 @@ fn origins() -> JsValue {
 }
 
 /// Whether the NetSuite host permission is granted (Firefox lets users withhold it).
-pub fn has_host_permission() -> impl Future<Output = Result<bool, ExtError>> {
-    let promise = call(&["permissions"], "contains", &[origins()]);
+pub fn has_host_permission(early: &Early) -> impl Future<Output = Result<bool, ExtError>> + use<> {
+    let promise = early.or_call("permission", || {
+        call(&["permissions"], "contains", &[origins()])
+    });
     async move {
         let granted = settle(promise).await?;
         Ok(granted.as_bool().unwrap_or(false))

@@ -8,12 +8,24 @@ pub mod ext;
 pub mod hooks;
 mod logger;
 pub mod state;
+pub mod wire;
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
+use yew::Reducible;
 
-/// Entry point called by `extension/popup.js`.
+use crate::hooks::use_popup::{FirstLookups, Lookups};
+use crate::state::PopupState;
+
+/// Entry point called by `extension/popup.js`, with the look-ups it started (`ext::Early`).
+///
+/// Yew renders once the tab is known (and its content script has answered), so that the first
+/// screen is the verdict; until then the page shows `popup.html`'s own "Reading this tab…", which
+/// Yew replaces.
 #[wasm_bindgen]
-pub fn start() {
+pub fn start(early: JsValue) {
     console_error_panic_hook::set_once();
     logger::install();
     let Some(root) = web_sys::window()
@@ -22,10 +34,18 @@ pub fn start() {
     else {
         return;
     };
-    // Ask the browser first: its first answer takes longer than Yew's first render.
-    let first = hooks::use_popup::FirstLookups(std::rc::Rc::new(std::cell::RefCell::new(Some(
-        hooks::use_popup::Lookups::start(),
-    ))));
-    let props = components::app::AppProps { first };
-    yew::Renderer::<components::app::App>::with_root_and_props(root.into(), props).render();
+    let Lookups {
+        stored_profile,
+        tab,
+    } = Lookups::start(&ext::Early::new(early));
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut state = Rc::new(PopupState::default());
+        tab.find(|action| state = Rc::clone(&state).reduce(action))
+            .await;
+        let props = components::app::AppProps {
+            initial: Rc::unwrap_or_clone(state),
+            first: FirstLookups(Rc::new(RefCell::new(Some(stored_profile)))),
+        };
+        yew::Renderer::<components::app::App>::with_root_and_props(root.into(), props).render();
+    });
 }

@@ -86,8 +86,8 @@ pub enum TabView {
         kind: PageKind,
         /// The host.
         host: String,
-        /// The answer, not yet validated.
-        response: Box<Response>,
+        /// The answer, not yet validated (shared: states are cloned on every render).
+        response: Rc<Response>,
     },
 }
 
@@ -136,6 +136,9 @@ pub struct PopupState {
     pub notice: Option<String>,
     /// The last copy.
     pub copy: Option<CopyOutcome>,
+    /// What the popup shows, derived from `profile` and `tab` whenever one of them changes (the
+    /// verdict is evaluated once per answer, not once per render); see `screen`.
+    screen: Rc<Screen>,
 }
 
 impl Default for PopupState {
@@ -148,6 +151,7 @@ impl Default for PopupState {
             confirming_two_factor: false,
             notice: None,
             copy: None,
+            screen: Rc::new(Screen::Loading),
         }
     }
 }
@@ -226,7 +230,7 @@ impl Reducible for PopupState {
                         tab_id,
                         kind,
                         host,
-                        response,
+                        response: Rc::from(response),
                     };
                 }
             }
@@ -259,6 +263,9 @@ impl Reducible for PopupState {
             Action::AskTwoFactor => state.confirming_two_factor = true,
             Action::CancelTwoFactor => state.confirming_two_factor = false,
             Action::FinishCopy(outcome) => state.copy = Some(outcome),
+        }
+        if state.profile != self.profile || state.tab != self.tab {
+            state.screen = Rc::new(state.derive_screen());
         }
         Rc::new(state)
     }
@@ -400,7 +407,7 @@ pub enum Screen {
     /// The content script cannot help.
     Unavailable(Unavailable),
     /// A role page.
-    Role(Box<RoleScreen>),
+    Role(Rc<RoleScreen>),
     /// A role page the content script could not read.
     Unsupported {
         /// What could not be read.
@@ -432,7 +439,11 @@ impl Screen {
 
 impl PopupState {
     /// The screen for the current facts.
-    pub fn screen(&self) -> Screen {
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    fn derive_screen(&self) -> Screen {
         match &self.tab {
             TabView::Loading | TabView::Asking { .. } => Screen::Loading,
             TabView::NoPermission => Screen::NoPermission,
@@ -545,7 +556,7 @@ fn screen_of_snapshot(host: &str, snapshot: &Snapshot, profile_id: ProfileId) ->
         (RoleMode::View, Some(id)) => Some(page::role_edit_url(host, id)),
         _ => None,
     };
-    Screen::Role(Box::new(RoleScreen {
+    Screen::Role(Rc::new(RoleScreen {
         mode,
         role,
         verdict,

@@ -15,7 +15,10 @@ use crate::state::{PopupState, Screen};
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
-    /// The look-ups `start` began before the first render.
+    /// The state of the first render (`start` finds the tab before it).
+    #[prop_or_default]
+    pub initial: PopupState,
+    /// The look-up `start` began and that is still open (the stored profile).
     #[prop_or_default]
     pub first: FirstLookups,
 }
@@ -23,7 +26,7 @@ pub struct AppProps {
 /// The whole popup.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let handle = use_popup(props.first.clone());
+    let handle = use_popup(props.initial.clone(), props.first.clone());
     let state = (*handle.state).clone();
     {
         let name = state.screen().name();
@@ -73,7 +76,7 @@ pub fn PopupView(props: &PopupViewProps) -> Html {
         }
         Screen::Unavailable(cause) => html! { <UnavailableNote cause={cause.clone()} /> },
         Screen::Role(role) => html! {
-            <RoleVerdict role={(**role).clone()} busy={state.busy}
+            <RoleVerdict role={role.clone()} busy={state.busy}
                 confirming={state.confirming_two_factor}
                 notice={state.notice.clone().map(AttrValue::from)}
                 copy={state.copy.clone()}

@@ -37,7 +37,8 @@ pub fn AuthHelp(props: &AuthHelpProps) -> Html {
             <p>{ "Send this request to your NetSuite administrator:" }</p>
             <textarea class="request" readonly=true rows="9" aria-label="Request for your administrator"
                 data-tba-doctor="request" value={request.clone()} />
-            <CopyActions request={Some(request)} copy={props.copy.clone()} oncopy={props.oncopy.clone()} />
+            <CopyActions request=true fallback={Some(request)} copy={props.copy.clone()}
+                oncopy={props.oncopy.clone()} />
             <p>
                 { "Administrators: " }
                 <a href={props.auth.roles_url.clone()} target="_blank" rel="noopener"

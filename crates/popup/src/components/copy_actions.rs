@@ -7,12 +7,15 @@ use crate::state::{CopyOutcome, CopyTarget};
 /// Props of [`CopyActions`].
 #[derive(Properties, PartialEq)]
 pub struct CopyActionsProps {
-    /// The request for the administrator, when the screen has one.
+    /// Whether the screen offers the request for the administrator.
     #[prop_or_default]
-    pub request: Option<AttrValue>,
-    /// The SDF XML snippet, when the screen has one.
+    pub request: bool,
+    /// Whether the screen offers the SDF XML snippet.
     #[prop_or_default]
-    pub sdf: Option<AttrValue>,
+    pub sdf: bool,
+    /// The text to copy by hand, shown only when the browser refused the copy.
+    #[prop_or_default]
+    pub fallback: Option<AttrValue>,
     /// How the last copy went.
     pub copy: Option<CopyOutcome>,
     /// A copy button was clicked.
@@ -37,26 +40,20 @@ pub fn CopyActions(props: &CopyActionsProps) -> Html {
         Some(CopyOutcome::Copied(CopyTarget::Sdf)) => {
             ("Copied: the SDF XML is on your clipboard.".to_owned(), None)
         }
-        Some(CopyOutcome::Failed(target, reason)) => {
-            let text = match target {
-                CopyTarget::Request => props.request.clone(),
-                CopyTarget::Sdf => props.sdf.clone(),
-            };
-            (
-                format!(
-                    "The browser did not allow copying ({reason}). Select the text below and press Ctrl+C."
-                ),
-                text,
-            )
-        }
+        Some(CopyOutcome::Failed(_, reason)) => (
+            format!(
+                "The browser did not allow copying ({reason}). Select the text below and press Ctrl+C."
+            ),
+            props.fallback.clone(),
+        ),
     };
     html! {
         <section class="copy">
             <div class="buttons">
-                if props.request.is_some() {
+                if props.request {
                     { button(CopyTarget::Request, "Copy request for your administrator") }
                 }
-                if props.sdf.is_some() {
+                if props.sdf {
                     { button(CopyTarget::Sdf, "Copy SDF XML") }
                 }
             </div>

@@ -1,5 +1,7 @@
 //! The screen for a role page: the verdict (as in the page panel), the requirement list with
 //! states, warnings and redundant notes, Pre-fill and Fix all, and the copy buttons.
+use std::rc::Rc;
+
 use tba_rules::profile::REDUNDANCIES;
 use yew::prelude::*;
 
@@ -13,7 +15,7 @@ use crate::state::{
 #[derive(Properties, PartialEq)]
 pub struct RoleVerdictProps {
     /// The role and its verdict.
-    pub role: RoleScreen,
+    pub role: Rc<RoleScreen>,
     /// A change is on its way to the page.
     pub busy: bool,
     /// Fix all waits for the 2FA confirmation.
@@ -86,6 +88,13 @@ pub fn RoleVerdict(props: &RoleVerdictProps) -> Html {
             }
         });
     }
+    // The texts are made when a button is clicked; here only the one the browser refused to copy.
+    let fallback = match &props.copy {
+        Some(CopyOutcome::Failed(CopyTarget::Request, _)) => Some(screen.admin_request()),
+        Some(CopyOutcome::Failed(CopyTarget::Sdf, _)) => Some(screen.sdf_snippet()),
+        _ => None,
+    }
+    .map(AttrValue::from);
     let onfixall = props.onfixall.clone();
     let onconfirm = props.onconfirm.clone();
     let oncancel = props.oncancel.clone();
@@ -172,9 +181,8 @@ pub fn RoleVerdict(props: &RoleVerdictProps) -> Html {
                     <ul>{ for screen.problems.iter().map(|problem| html! { <li>{ problem.clone() }</li> }) }</ul>
                 </details>
             }
-            <CopyActions request={Some(AttrValue::from(screen.admin_request()))}
-                sdf={(!verdict.plan.is_empty()).then(|| AttrValue::from(screen.sdf_snippet()))}
-                copy={props.copy.clone()} oncopy={props.oncopy.clone()} />
+            <CopyActions request=true sdf={!verdict.plan.is_empty()}
+                fallback={fallback} copy={props.copy.clone()} oncopy={props.oncopy.clone()} />
         </section>
     }
 }

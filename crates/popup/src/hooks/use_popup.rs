@@ -6,15 +6,15 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use tba_rules::profile::ProfileId;
-use tba_rules::protocol::{Request, Response, Snapshot};
+use tba_rules::protocol::Request;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::ext;
 use crate::state::{
     Action, CopyOutcome, CopyTarget, PopupState, TabFacts, TabView, choose_tab, view_of_tab,
 };
+use crate::{ext, wire};
 
 /// The state and the popup's callbacks.
 pub struct PopupHandle {
@@ -51,7 +51,7 @@ fn answer_action(answer: Result<JsValue, ext::ExtError>) -> Action {
         Ok(value) if value.is_undefined() || value.is_null() => Action::MissAnswer {
             reason: "no answer".to_owned(),
         },
-        Ok(value) => match parse_response(&value) {
+        Ok(value) => match wire::response_from_js(&value) {
             Ok(response) => Action::ReceiveAnswer(Box::new(response)),
             Err(reason) => Action::RejectAnswer {
                 reason: format!("the page sent an invalid answer: {reason}"),
@@ -60,66 +60,95 @@ fn answer_action(answer: Result<JsValue, ext::ExtError>) -> Action {
     }
 }
 
-/// Reads a `Response` field by field.
-///
-/// The same shape as `Response`'s serde form (`{"type": …}` and its fields), but without serde's
-/// buffering of internally tagged enums, which would add about 15 KB to the popup wasm.
-fn parse_response(value: &JsValue) -> Result<Response, String> {
-    let field = |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).ok();
-    let text = |name: &str| {
-        field(name)
-            .and_then(|value| value.as_string())
-            .ok_or_else(|| format!("no {name}"))
-    };
-    let snapshot = || -> Result<Snapshot, String> {
-        let snapshot = field("snapshot").ok_or("no snapshot")?;
-        serde_wasm_bindgen::from_value(snapshot).map_err(|error| error.to_string())
-    };
-    match text("type")?.as_str() {
-        "Snapshot" => Ok(Response::Snapshot {
-            snapshot: snapshot()?,
-        }),
-        "Refused" => Ok(Response::Refused {
-            reason: text("reason")?,
-            snapshot: snapshot()?,
-        }),
-        "Unavailable" => Ok(Response::Unavailable {
-            reason: text("reason")?,
-        }),
-        _ => Err("unknown answer type".to_owned()),
-    }
-}
-
 /// The browser look-ups of one load, started together so that they run in parallel.
 ///
-/// `start` in `lib.rs` starts the first set before Yew renders anything, so that the first
-/// extension API round trip (about 30 ms in Chromium) overlaps the first render.
+/// The first load takes the promises `popup.js` started before the wasm loaded (`ext::Early`), so
+/// that the first extension API round trips overlap the engine's fetch and compile; `start` in
+/// `lib.rs` waits for the tab's look-ups before the first render, so that the first screen Yew
+/// draws is the verdict.
 pub struct Lookups {
-    stored_profile: LocalBoxFuture<Option<String>>,
+    /// The stored profile.
+    pub stored_profile: LocalBoxFuture<Option<String>>,
+    /// What the popup needs to find its tab and the content script's answer.
+    pub tab: TabLookups,
+}
+
+/// The look-ups that decide which tab the popup describes and what its content script says.
+pub struct TabLookups {
     permission: LocalBoxFuture<Result<bool, ext::ExtError>>,
     current: LocalBoxFuture<Option<TabFacts>>,
     active: LocalBoxFuture<Result<Vec<TabFacts>, ext::ExtError>>,
     all: LocalBoxFuture<Result<Vec<TabFacts>, ext::ExtError>>,
+    /// The active tab's answer to `GetSnapshot`, asked for by `popup.js`.
+    early_answer: Option<LocalBoxFuture<Result<JsValue, ext::ExtError>>>,
 }
 
 type LocalBoxFuture<T> = Pin<Box<dyn Future<Output = T>>>;
 
 impl Lookups {
-    /// Calls the browser now.
-    pub fn start() -> Lookups {
+    /// Calls the browser now, or takes the calls `popup.js` already made.
+    pub fn start(early: &ext::Early) -> Lookups {
         Lookups {
-            stored_profile: Box::pin(ext::stored_profile()),
-            permission: Box::pin(ext::has_host_permission()),
-            current: Box::pin(ext::current_tab()),
-            active: Box::pin(ext::active_tabs()),
-            all: Box::pin(ext::all_tabs()),
+            stored_profile: Box::pin(ext::stored_profile(early)),
+            tab: TabLookups {
+                permission: Box::pin(ext::has_host_permission(early)),
+                current: Box::pin(ext::current_tab(early)),
+                active: Box::pin(ext::active_tabs(early)),
+                all: Box::pin(ext::all_tabs(early)),
+                early_answer: ext::early_snapshot(early)
+                    .map(|answer| Box::pin(answer) as LocalBoxFuture<_>),
+            },
         }
     }
 }
 
-/// The first `Lookups`, handed from `start` to the first load.
+impl TabLookups {
+    /// Finds the tab and asks its content script for a snapshot, handing each finding to `apply`
+    /// as an action, in order.
+    ///
+    /// The early answer is used only when the tab described is the active tab `popup.js` asked;
+    /// otherwise (the popup page open in a tab of its own) the chosen tab is asked now.
+    pub async fn find(self, mut apply: impl FnMut(Action)) {
+        let TabLookups {
+            permission,
+            current,
+            active,
+            all,
+            early_answer,
+        } = self;
+        match permission.await {
+            Ok(true) => {}
+            Ok(false) => {
+                apply(Action::LackPermission);
+                return;
+            }
+            Err(error) => log::warn!("cannot check the host permission: {}", error.0),
+        }
+        let current = current.await;
+        let active = active.await.unwrap_or_default();
+        let all = all.await.unwrap_or_default();
+        let tab = choose_tab(current.as_ref(), &active, &all);
+        let asking = match view_of_tab(tab.clone()) {
+            TabView::Asking { tab_id, .. } => Some(tab_id),
+            _ => None,
+        };
+        apply(Action::SeeTab(tab));
+        let Some(tab_id) = asking else {
+            return;
+        };
+        let early_is_for_tab = active.first().and_then(|tab| tab.id) == Some(tab_id);
+        let answer = match early_answer {
+            Some(answer) if early_is_for_tab => answer.await,
+            _ => ext::send_message(tab_id, &Request::GetSnapshot).await,
+        };
+        apply(answer_action(answer));
+    }
+}
+
+/// The stored-profile look-up that `start` began, for the first load (the tab was found before the
+/// first render); empty afterwards and in the rendering tests, where a load asks for everything.
 #[derive(Clone, Default)]
-pub struct FirstLookups(pub Rc<RefCell<Option<Lookups>>>);
+pub struct FirstLookups(pub Rc<RefCell<Option<LocalBoxFuture<Option<String>>>>>);
 
 impl PartialEq for FirstLookups {
     fn eq(&self, other: &FirstLookups) -> bool {
@@ -127,44 +156,18 @@ impl PartialEq for FirstLookups {
     }
 }
 
-async fn load(dispatch: UseReducerDispatcher<PopupState>, lookups: Lookups) {
-    // The stored profile can be the slowest answer; until it arrives the popup uses the profile
-    // the page reports, which the page read from the same storage.
-    let Lookups {
-        stored_profile,
-        permission,
-        current,
-        active,
-        all,
-    } = lookups;
-    let profile_dispatch = dispatch.clone();
-    spawn_local(async move {
-        let stored = stored_profile.await;
-        let profile_id = stored
-            .as_deref()
-            .and_then(ProfileId::parse)
-            .unwrap_or_default();
-        profile_dispatch.dispatch(Action::LoadProfile(profile_id));
-    });
-    match permission.await {
-        Ok(true) => {}
-        Ok(false) => {
-            dispatch.dispatch(Action::LackPermission);
-            return;
-        }
-        Err(error) => log::warn!("cannot check the host permission: {}", error.0),
-    }
-    let current = current.await;
-    let active = active.await.unwrap_or_default();
-    let all = all.await.unwrap_or_default();
-    let tab = choose_tab(current.as_ref(), &active, &all);
-    if let TabView::Asking { tab_id, .. } = view_of_tab(tab.clone()) {
-        let answer = ext::send_message(tab_id, &Request::GetSnapshot);
-        dispatch.dispatch(Action::SeeTab(tab));
-        dispatch.dispatch(answer_action(answer.await));
-    } else {
-        dispatch.dispatch(Action::SeeTab(tab));
-    }
+/// Applies the stored profile once storage answers. The popup uses the profile the page reports
+/// until then, which the page read from the same storage.
+async fn load_profile(
+    dispatch: UseReducerDispatcher<PopupState>,
+    stored_profile: LocalBoxFuture<Option<String>>,
+) {
+    let stored = stored_profile.await;
+    let profile_id = stored
+        .as_deref()
+        .and_then(ProfileId::parse)
+        .unwrap_or_default();
+    dispatch.dispatch(Action::LoadProfile(profile_id));
 }
 
 fn send_change(dispatch: UseReducerDispatcher<PopupState>, tab_id: i32, request: Request) {
@@ -175,17 +178,27 @@ fn send_change(dispatch: UseReducerDispatcher<PopupState>, tab_id: i32, request:
     });
 }
 
-/// The popup's state and callbacks; loads once per open (and again after a permission grant),
-/// using `first` for the first load when `start` has begun it.
+/// The popup's state and callbacks, starting from `initial`; loads once per open (and again after
+/// a permission grant). When `first` holds the stored-profile look-up, `start` has already found
+/// the tab (it is in `initial`) and only the profile is left to load.
 #[hook]
-pub fn use_popup(first: FirstLookups) -> PopupHandle {
-    let state = use_reducer(PopupState::default);
+pub fn use_popup(initial: PopupState, first: FirstLookups) -> PopupHandle {
+    let state = use_reducer(move || initial);
     let generation = use_state(|| 0u32);
     {
         let dispatch = state.dispatcher();
         use_effect_with(*generation, move |_| {
-            let lookups = first.0.borrow_mut().take().unwrap_or_else(Lookups::start);
-            spawn_local(load(dispatch, lookups));
+            let first_profile = first.0.borrow_mut().take();
+            if let Some(stored_profile) = first_profile {
+                spawn_local(load_profile(dispatch, stored_profile));
+            } else {
+                let Lookups {
+                    stored_profile,
+                    tab,
+                } = Lookups::start(&ext::Early::none());
+                spawn_local(load_profile(dispatch.clone(), stored_profile));
+                spawn_local(tab.find(move |action| dispatch.dispatch(action)));
+            }
         });
     }
 

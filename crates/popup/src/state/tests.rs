@@ -57,7 +57,7 @@ fn answered(url: &str, response: Response, profile_id: ProfileId) -> Rc<PopupSta
 
 fn role_screen(state: &PopupState) -> RoleScreen {
     match state.screen() {
-        Screen::Role(role) => *role,
+        Screen::Role(role) => (**role).clone(),
         other => panic!("expected a role screen, got {other:?}"),
     }
 }
@@ -110,7 +110,7 @@ fn tabs_without_a_visible_url_or_off_netsuite_are_not_netsuite() {
         }),
     ] {
         let state = Rc::new(PopupState::default()).reduce(Action::SeeTab(seen.clone()));
-        assert_eq!(state.screen(), Screen::NotNetSuite, "{seen:?}");
+        assert_eq!(*state.screen(), Screen::NotNetSuite, "{seen:?}");
         assert_eq!(state.screen().name(), "not-netsuite");
     }
 }
@@ -119,7 +119,7 @@ fn tabs_without_a_visible_url_or_off_netsuite_are_not_netsuite() {
 fn screen_names_follow_the_facts() {
     assert_eq!(PopupState::default().screen().name(), "loading");
     let state = Rc::new(PopupState::default()).reduce(Action::LackPermission);
-    assert_eq!(state.screen(), Screen::NoPermission);
+    assert_eq!(*state.screen(), Screen::NoPermission);
     assert_eq!(state.screen().name(), "no-permission");
     // Asking a NetSuite tab is still loading.
     let asking =
@@ -140,7 +140,7 @@ fn silence_means_other_netsuite_except_on_role_pages() {
             reason: "Could not establish connection".to_owned(),
         });
     assert_eq!(
-        other.screen(),
+        *other.screen(),
         Screen::OtherNetSuite {
             roles_url: "https://1234567-sb1.app.netsuite.com/app/setup/rolelist.nl".to_owned()
         }
@@ -150,7 +150,7 @@ fn silence_means_other_netsuite_except_on_role_pages() {
         .reduce(Action::MissAnswer {
             reason: "Receiving end does not exist".to_owned(),
         });
-    assert_eq!(role.screen(), Screen::Unavailable(Unavailable::NoReceiver));
+    assert_eq!(*role.screen(), Screen::Unavailable(Unavailable::NoReceiver));
     assert_eq!(role.screen().name(), "unavailable");
 }
 
@@ -186,7 +186,7 @@ fn engine_failure_and_bad_answers_are_unavailable() {
             reason: "no type".to_owned(),
         });
     assert_eq!(
-        bad.screen(),
+        *bad.screen(),
         Screen::Unavailable(Unavailable::Invalid {
             reason: "no type".to_owned()
         })
@@ -217,7 +217,7 @@ fn invalid_roles_from_the_page_are_refused_not_shown() {
         ProfileId::CloudExtend,
     );
     assert_eq!(
-        state.screen(),
+        *state.screen(),
         Screen::Unavailable(Unavailable::Invalid {
             reason: "invalid permission id \"<script>\"".to_owned()
         })
@@ -303,6 +303,29 @@ fn changing_the_profile_re_evaluates_the_same_role() {
 }
 
 #[test]
+fn the_screen_is_derived_again_only_when_the_profile_or_the_tab_changes() {
+    let state = answered(
+        ROLE_URL,
+        Response::Snapshot {
+            snapshot: snapshot("role-edit", Some(role_wire(Vec::new()))),
+        },
+        ProfileId::CloudExtend,
+    );
+    let copied =
+        Rc::clone(&state).reduce(Action::FinishCopy(CopyOutcome::Copied(CopyTarget::Request)));
+    let busy = Rc::clone(&copied).reduce(Action::StartChange);
+    assert!(Rc::ptr_eq(&state.screen, &busy.screen));
+    let same_profile = Rc::clone(&busy).reduce(Action::LoadProfile(ProfileId::CloudExtend));
+    assert!(Rc::ptr_eq(&state.screen, &same_profile.screen));
+    let other = Rc::clone(&state).reduce(Action::ChooseProfile(ProfileId::Soap));
+    assert_eq!(role_screen(&other).verdict.profile, ProfileId::Soap);
+    // Whatever the route to a state, its screen is the one its facts give.
+    for derived in [&state, &copied, &busy, &same_profile, &other] {
+        assert_eq!(*derived.screen(), derived.derive_screen());
+    }
+}
+
+#[test]
 fn role_view_links_to_the_edit_page_and_new_roles_are_editable() {
     let wire = role_wire(Vec::new());
     let view = answered(
@@ -342,7 +365,7 @@ fn unsupported_pages_list_what_could_not_be_read() {
         ProfileId::CloudExtend,
     );
     assert_eq!(
-        state.screen(),
+        *state.screen(),
         Screen::Unsupported {
             problems: vec![
                 "the Setup sublist data is missing".to_owned(),
