@@ -11,7 +11,9 @@ version=$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' manifest.json | head -n 1
 out=dist/extension
 bindgen_out=target/wasm-bindgen
 
-remap="--remap-path-prefix=$root=/tba-doctor --remap-path-prefix=$cargo_home=/cargo"
+# The sysroot too: with the rust-src component installed, std's own paths point into it.
+sysroot=$(rustc --print sysroot)
+remap="--remap-path-prefix=$root=/tba-doctor --remap-path-prefix=$cargo_home=/cargo --remap-path-prefix=$sysroot=/rust"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$remap"
 release=target/wasm32-unknown-unknown/release
 split=target/wasm-split
@@ -27,10 +29,9 @@ mkdir -p "$out/pkg" "$bindgen_out" "$split"
 # These are unstable options of the same pinned 1.95.0 compiler, unlocked with RUSTC_BOOTSTRAP=1
 # for this build only; tests and clippy use the compiler as it comes. Separate target directory:
 # the flags differ from the popup's.
-sysroot=$(rustc --print sysroot)
 for feature in role auth; do
   RUSTC_BOOTSTRAP=1 \
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$remap --remap-path-prefix=$sysroot=/rust -Zunstable-options -Cpanic=immediate-abort" \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$remap -Zunstable-options -Cpanic=immediate-abort" \
     cargo build --quiet --release --locked --target wasm32-unknown-unknown -p tba-content \
     --no-default-features --features "$feature" --target-dir target/content \
     -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size

@@ -1,10 +1,10 @@
 //! The popup channel's messages as plain JavaScript values, converted by hand.
 //!
-//! `tba_rules::protocol` defines the wire types (with serde, for the popup). The content script
-//! converts them with `Reflect` instead of `serde-wasm-bindgen`: the generic serde code and the
-//! float formatting it pulls in cost more of the content wasm's size budget (product.md §7) than
-//! these few dozen lines. The shapes are exactly what serde's JSON-compatible form gives (`type`
-//! tag, `null` for `None`), so the popup reads them with serde unchanged.
+//! `tba_rules::protocol` defines the wire types (their serde derives describe the JSON shape). The
+//! content script converts them with `Reflect` instead of `serde-wasm-bindgen`: the generic serde
+//! code and the float formatting it pulls in cost more of the content wasm's size budget
+//! (product.md §7) than these few dozen lines. The shapes are exactly serde's JSON-compatible form
+//! (`type` tag, `null` for `None`); the popup reads them by hand too (`crates/popup/src/wire.rs`).
 use js_sys::{Array, Object, Reflect};
 use tba_rules::protocol::{MAX_ID_LEN, Request, Response, RoleWire, Snapshot};
 use wasm_bindgen::prelude::*;
