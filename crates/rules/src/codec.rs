@@ -251,35 +251,35 @@ fn display_index(names: &[&str], field: &str) -> Option<usize> {
 }
 
 fn report_duplicates(decoded: &mut DecodedSublist) {
-    // Sorted (id, line) pairs put the lines of one key next to each other, in line order.
+    // Sorted (id, line index) pairs put the lines of one key next to each other, in line order.
     let mut keyed: Vec<(&str, usize)> = decoded
         .lines
         .iter()
-        .map(|line| (line.id.as_str(), line.line))
+        .enumerate()
+        .map(|(index, line)| (line.id.as_str(), index))
         .collect();
     keyed.sort_unstable();
-    let mut duplicates: Vec<Diagnostic> = Vec::new();
+    // Each duplicated key's diagnostic sits at the index of its first line, so that reading the
+    // slots in order reports keys in the order they first appear, in linear time.
+    let mut at_first_line: Vec<Option<Diagnostic>> = vec![None; decoded.lines.len()];
     for run in keyed.chunk_by(|left, right| left.0 == right.0) {
-        if let [(id, _), _, ..] = run {
-            duplicates.push(Diagnostic::DuplicateKey {
-                id: (*id).to_owned(),
-                lines: run.iter().map(|(_, line)| *line).collect(),
-            });
+        if let [(id, first), _, ..] = run {
+            let lines = run
+                .iter()
+                .filter_map(|(_, index)| decoded.lines.get(*index))
+                .map(|line| line.line)
+                .collect();
+            if let Some(slot) = at_first_line.get_mut(*first) {
+                *slot = Some(Diagnostic::DuplicateKey {
+                    id: (*id).to_owned(),
+                    lines,
+                });
+            }
         }
     }
-    // Report in the order the keys first appear; there are few, so an insertion sort does.
-    let first_line = |diagnostic: &Diagnostic| match diagnostic {
-        Diagnostic::DuplicateKey { lines, .. } => lines.first().copied().unwrap_or(0),
-        _ => 0,
-    };
-    for end in 1..duplicates.len() {
-        let mut at = end;
-        while at > 0 && first_line(&duplicates[at - 1]) > first_line(&duplicates[at]) {
-            duplicates.swap(at - 1, at);
-            at -= 1;
-        }
-    }
-    decoded.diagnostics.extend(duplicates);
+    decoded
+        .diagnostics
+        .extend(at_first_line.into_iter().flatten());
 }
 
 #[cfg(test)]
@@ -433,6 +433,28 @@ mod tests {
         assert!(
             matches!(&decoded.diagnostics[..], [Diagnostic::DuplicateKey { lines, .. }] if lines.len() == 300_000)
         );
+
+        // Many keys each twice, in reverse order of their names: one diagnostic per key, in the
+        // order the keys first appear (a quadratic ordering of the duplicates would not finish).
+        let keys = 100_000;
+        let rows: Vec<String> = (0..2 * keys)
+            .map(|index| format!("ADMI_{:06}{F}4", keys - index % keys))
+            .collect();
+        let decoded = decode_permissions(&format!("permkey4{F}permlevel4"), &rows.join(R));
+        assert_eq!(decoded.diagnostics.len(), keys);
+        let firsts: Vec<usize> = decoded
+            .diagnostics
+            .iter()
+            .map(|diagnostic| match diagnostic {
+                Diagnostic::DuplicateKey { lines, .. } => lines[0],
+                _ => 0,
+            })
+            .collect();
+        assert_eq!(firsts, (1..=keys).collect::<Vec<_>>());
+        assert!(matches!(
+            &decoded.diagnostics[0],
+            Diagnostic::DuplicateKey { id, lines } if id == "ADMI_100000" && *lines == [1, keys + 1]
+        ));
 
         let huge = "x".repeat(MAX_INPUT_BYTES + 1);
         let decoded = decode_permissions("permkey4", &huge);
