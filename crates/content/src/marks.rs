@@ -94,7 +94,11 @@ pub fn apply_rows(read: &PageRead, marks: &RowMarks) {
             if unchanged {
                 continue;
             }
-            dom::set_or_remove(row, "data-tba-doctor", mark);
+            // Known to differ: write without reading it again (detached rows are redrawn anyway).
+            let _ = match mark {
+                Some(mark) => row.set_attribute("data-tba-doctor", mark),
+                None => row.remove_attribute("data-tba-doctor"),
+            };
             if let Some(row) = row.dyn_ref::<HtmlElement>() {
                 let style = row.style();
                 let _ = match mark {
