@@ -40,10 +40,16 @@ done
 cargo build --quiet --release --locked --target wasm32-unknown-unknown -p tba-popup
 cp "$release/tba_popup.wasm" "$split/tba_popup.wasm"
 
+# --low-memory-unused (content modules only) lets wasm-opt fold constant address offsets, which
+# assumes nothing lives in the lowest 1 KiB of memory. Rust's wasm32 layout puts the 1 MiB stack
+# there, growing down from 1 MiB, with data and heap above it: the stack would have to be within
+# 1 KiB of overflowing. It takes about 0.8 KB off the gzipped role module (measured at this commit).
 for module in tba_content_role tba_content_auth tba_popup; do
   wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
     --out-dir "$bindgen_out" "$split/$module.wasm"
-  node node_modules/binaryen/bin/wasm-opt -Oz --converge "$bindgen_out/${module}_bg.wasm" -o "$out/pkg/${module}_bg.wasm"
+  low_memory=()
+  [[ $module == tba_content_* ]] && low_memory=(--low-memory-unused)
+  node node_modules/binaryen/bin/wasm-opt -Oz --converge "${low_memory[@]}" "$bindgen_out/${module}_bg.wasm" -o "$out/pkg/${module}_bg.wasm"
   cp "$bindgen_out/$module.js" "$out/pkg/$module.js"
 done
 cp manifest.json "$out/"

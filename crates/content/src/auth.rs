@@ -46,7 +46,8 @@ pub fn role_name_from_text(text: &str) -> Option<String> {
         } else {
             rest
         };
-        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let name = tba_rules::text::join(&words, " ");
         if !name.is_empty() && name.chars().count() <= MAX_ROLE_NAME {
             return Some(name);
         }

@@ -170,19 +170,18 @@ pub fn probe(document: &Document, key_field: &str) -> Result<Probe, BridgeError>
         .into_iter()
         .filter(|name| get(&functions, name).as_bool() != Some(true))
         .collect();
+    // One string for the whole list (a valid id has no space), not one per id: each string that
+    // crosses the wasm boundary costs more than checking it.
     let offered = get(&answer, "offered")
         .dyn_into::<Array>()
         .ok()
+        .and_then(|values| crate::dom::utf8(&values.slice(0, MAX_OFFERED as u32).join(" ")))
         .map(|values| {
             // Inserted one by one: collecting into a set would sort first, which costs more code.
             let mut offered = BTreeSet::new();
-            for id in values
-                .iter()
-                .take(MAX_OFFERED)
-                .filter_map(|value| value.as_string())
-            {
-                if is_valid_id(&id) {
-                    offered.insert(id);
+            for id in values.split_ascii_whitespace() {
+                if is_valid_id(id) {
+                    offered.insert(id.to_owned());
                 }
             }
             offered

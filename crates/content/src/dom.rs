@@ -5,7 +5,46 @@
 //! through a setter that parses markup, so page-derived strings can never become markup.
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{Document, Element, HtmlInputElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = TextEncoder)]
+    type Utf8Encoder;
+
+    #[wasm_bindgen(constructor, js_class = TextEncoder, catch)]
+    fn new() -> Result<Utf8Encoder, JsValue>;
+
+    #[wasm_bindgen(method, js_class = TextEncoder)]
+    fn encode(this: &Utf8Encoder, text: &JsValue) -> js_sys::Uint8Array;
+}
+
+/// Copies `value` into Rust with the browser's own encoder, when it is a string.
+///
+/// The glue's usual way of returning a string encodes it character by character in JavaScript,
+/// which costs milliseconds for the tens of kilobytes of a large role's sublist data while that
+/// code is still cold; here the browser encodes and copies natively.
+pub fn utf8(value: &JsValue) -> Option<String> {
+    if !value.is_string() {
+        return None;
+    }
+    String::from_utf8(Utf8Encoder::new().ok()?.encode(value).to_vec()).ok()
+}
+
+/// The string property `name` of `object`, copied by [`utf8`].
+fn long_text(object: &JsValue, name: &str) -> Option<String> {
+    utf8(&js_sys::Reflect::get(object, &JsValue::from_str(name)).ok()?)
+}
+
+/// The serialization of `element` and its contents (read only: parsed by `tba_rules::table`).
+pub fn outer_html(element: &Element) -> Option<String> {
+    long_text(element, "outerHTML")
+}
+
+/// The value of a (possibly large) input.
+pub fn input_value(input: &HtmlInputElement) -> Option<String> {
+    long_text(input, "value")
+}
 
 /// The page's document, when the script runs in a window.
 pub fn document() -> Option<Document> {

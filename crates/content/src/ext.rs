@@ -89,15 +89,27 @@ pub fn on_profile_changed(handler: impl FnMut(Option<String>) + 'static) -> bool
     added
 }
 
-/// Reads the stored profile id, if any.
-pub async fn stored_profile() -> Option<String> {
-    let sync = path(&["storage", "sync"])?;
-    let get_fn = get(&sync, "get")?.dyn_into::<Function>().ok()?;
-    let promise = get_fn
-        .call1(&sync, &JsValue::from_str(PROFILE_KEY))
-        .ok()?
-        .dyn_into::<js_sys::Promise>()
-        .ok()?;
-    let items = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
-    get(&items, PROFILE_KEY)?.as_string()
+/// Calls `then` once with the stored profile id: `None` when there is none, or when storage
+/// cannot be asked or fails.
+///
+/// A callback rather than a future: the role page needs no async runtime for this one answer.
+pub fn stored_profile(then: impl FnOnce(Option<String>) + 'static) {
+    let promise = path(&["storage", "sync"]).and_then(|sync| {
+        let get_fn = get(&sync, "get")?.dyn_into::<Function>().ok()?;
+        get_fn.call1(&sync, &JsValue::from_str(PROFILE_KEY)).ok()
+    });
+    let then_fn = promise
+        .as_ref()
+        .and_then(|promise| get(promise, "then"))
+        .and_then(|then_fn| then_fn.dyn_into::<Function>().ok());
+    match (promise, then_fn) {
+        (Some(promise), Some(then_fn)) => {
+            // One function for both outcomes: what a rejection passes has no profile key.
+            let settle = Closure::once_into_js(move |items: JsValue| {
+                then(get(&items, PROFILE_KEY).and_then(|value| value.as_string()));
+            });
+            let _ = then_fn.call2(&promise, &settle, &settle);
+        }
+        _ => then(None),
+    }
 }

@@ -81,36 +81,40 @@ fn edge(mark: &str) -> &'static str {
     }
 }
 
-/// Sets (or clears) the mark of every visible row.
-pub fn apply_rows(read: &PageRead, marks: &RowMarks) {
+/// Sets (or clears) the mark of every visible row. The reading says which mark each row carries
+/// now, so only rows whose mark changes are looked up and touched.
+pub fn apply_rows(document: &Document, read: &PageRead, marks: &RowMarks) {
     for sublist in &read.sublists {
         for (row, id) in &sublist.rows {
             let mark = id.as_ref().and_then(|id| marks.get(id));
-            // Most rows carry no mark: ask for presence only, which moves no text.
-            let unchanged = match mark {
-                None => !row.has_attribute("data-tba-doctor"),
-                Some(mark) => row.get_attribute("data-tba-doctor").as_deref() == Some(mark),
-            };
-            if unchanged {
+            if row.mark.as_deref() == mark {
                 continue;
             }
-            // Known to differ: write without reading it again (detached rows are redrawn anyway).
-            let _ = match mark {
-                Some(mark) => row.set_attribute("data-tba-doctor", mark),
-                None => row.remove_attribute("data-tba-doctor"),
+            let Some(element) = document.get_element_by_id(&row.dom_id) else {
+                continue;
             };
-            if let Some(row) = row.dyn_ref::<HtmlElement>() {
-                let style = row.style();
+            let _ = match mark {
+                Some(mark) => element.set_attribute("data-tba-doctor", mark),
+                None => element.remove_attribute("data-tba-doctor"),
+            };
+            if let Some(element) = element.dyn_ref::<HtmlElement>() {
+                let style = element.style();
                 let _ = match mark {
                     Some(mark) => style.set_property("box-shadow", edge(mark)),
                     None => style.remove_property("box-shadow").map(|_| ()),
                 };
                 let ours = row
-                    .get_attribute("title")
+                    .title
+                    .as_deref()
                     .is_none_or(|title| title.starts_with("TBA Doctor:"));
                 if ours {
-                    let title = mark.map(|mark| format!("TBA Doctor: {}", mark.replace('-', " ")));
-                    dom::set_or_remove(row, "title", title.as_deref());
+                    let _ = match mark {
+                        Some(mark) => element.set_attribute(
+                            "title",
+                            &format!("TBA Doctor: {}", mark.replace('-', " ")),
+                        ),
+                        None => element.remove_attribute("title"),
+                    };
                 }
             }
         }
@@ -118,8 +122,8 @@ pub fn apply_rows(read: &PageRead, marks: &RowMarks) {
 }
 
 /// Clears every mark (the page became unsupported).
-pub fn clear_rows(read: &PageRead) {
-    apply_rows(read, &RowMarks::default());
+pub fn clear_rows(document: &Document, read: &PageRead) {
+    apply_rows(document, read, &RowMarks::default());
 }
 
 /// The number of changes per subtab, from the fix plan.

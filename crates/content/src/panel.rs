@@ -8,6 +8,7 @@
 use tba_rules::catalog;
 use tba_rules::evaluate::{RequirementState, Verdict};
 use tba_rules::profile::{self, REDUNDANCIES};
+use tba_rules::text::join;
 use tba_rules::{ProfileId, Status};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -210,8 +211,16 @@ impl Panel {
                     "data-status",
                     Some(status_hook(verdict, &model.actions)),
                 );
-                dom::set_or_remove(host, "data-missing", Some(&verdict.missing_ids().join(" ")));
-                dom::set_or_remove(host, "data-too-low", Some(&verdict.too_low_ids().join(" ")));
+                dom::set_or_remove(
+                    host,
+                    "data-missing",
+                    Some(&join(&verdict.missing_ids(), " ")),
+                );
+                dom::set_or_remove(
+                    host,
+                    "data-too-low",
+                    Some(&join(&verdict.too_low_ids(), " ")),
+                );
             }
             None => {
                 dom::set_or_remove(host, "data-status", None);
@@ -460,7 +469,7 @@ fn alternatives(any_of: &[&str], first: &str) -> String {
             .filter(|id| **id != first)
             .map(|id| catalog::name_of(id)),
     );
-    names.join(" or ")
+    join(&names, " or ")
 }
 
 #[cfg(test)]

@@ -11,8 +11,9 @@ use tba_rules::crosscheck::{VisibleRow, cross_check, role_from_visible};
 use tba_rules::page::{PageKind, account_from_host, classify_url};
 use tba_rules::protocol::MAX_TEXT_CHARS;
 use tba_rules::role::Role;
+use tba_rules::table::{self, HtmlRow};
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlCollection, HtmlFormElement, HtmlInputElement};
+use web_sys::{Document, Element, HtmlFormElement, HtmlInputElement};
 
 use crate::dom;
 
@@ -34,7 +35,7 @@ pub struct Sublist {
     /// Key and level field names from `<m>fields`, when the hidden data exists.
     pub fields: Option<(String, String)>,
     /// The visible data rows, each with the permission id it shows when that is known.
-    pub rows: Vec<(Element, Option<String>)>,
+    pub rows: Vec<(HtmlRow, Option<String>)>,
 }
 
 /// Everything read from the page at one moment.
@@ -82,7 +83,7 @@ fn hidden_value(form: &HtmlFormElement, name: &str) -> Option<String> {
     form.elements()
         .named_item(name)
         .and_then(|element| element.dyn_into::<HtmlInputElement>().ok())
-        .map(|input| input.value())
+        .and_then(|input| dom::input_value(&input))
 }
 
 /// Decides the mode from the page itself (product.md §6).
@@ -108,37 +109,31 @@ pub fn mode(document: &Document) -> Mode {
 /// budget on roles with hundreds of lines (product.md §7).
 const TABLES_READ: [Subtab; 2] = [Subtab::Reports, Subtab::Setup];
 
-/// The visible rows of table `#<m>_splits`: every data row except the empty entry row (the only
-/// row without an id). Returns the rows with their cells' text, and whether every row could be
-/// read. Few calls per row: each call across the wasm boundary costs more than the work itself.
-fn visible_rows(table: &Element) -> (Vec<(Element, String, Option<VisibleRow>)>, bool) {
+/// The visible rows of table `#<m>_splits`, each with what it shows when it could be read, and
+/// whether every row could be read. One string crosses the wasm boundary per table (its
+/// serialization, parsed by `tba_rules::table`), not a handful of DOM calls per row.
+fn visible_rows(table: &Element, machine: &str) -> (Vec<(HtmlRow, Option<VisibleRow>)>, bool) {
+    let Some(rows) = dom::outer_html(table).and_then(|html| table::rows(&html)) else {
+        dom::warn("a permission table could not be read");
+        return (Vec::new(), false);
+    };
     let mut complete = true;
-    let mut rows = Vec::new();
-    let list: HtmlCollection = table.get_elements_by_class_name("uir-machine-row");
-    for index in 0..list.length() {
-        let Some(row) = list.item(index) else {
-            continue;
-        };
-        let id = row.id();
-        if id.is_empty() {
-            continue;
-        }
-        let label = row.first_element_child();
-        let level = label.as_ref().and_then(Element::next_element_sibling);
-        let visible = match (label, level) {
-            (Some(label), Some(level)) => {
-                let label = label.text_content().unwrap_or_default().trim().to_owned();
-                let level_text = level.text_content().unwrap_or_default().trim().to_owned();
+    let rows = rows
+        .into_iter()
+        .map(|row| {
+            let visible = match &row.cells {
                 // A line opened for editing shows pickers, not text.
-                (!label.is_empty()).then_some(VisibleRow { label, level_text })
-            }
-            _ => None,
-        };
-        if visible.is_none() {
-            complete = false;
-        }
-        rows.push((row, id, visible));
-    }
+                [Some(label), Some(level)] if !label.is_empty() => Some(VisibleRow {
+                    label: label.clone(),
+                    level_text: level.clone(),
+                    line: line_number(&row.dom_id, machine),
+                }),
+                _ => None,
+            };
+            complete &= visible.is_some();
+            (row, visible)
+        })
+        .collect();
     (rows, complete)
 }
 
@@ -217,10 +212,8 @@ fn read_role_name(document: &Document) -> Option<String> {
         )
         .and_then(|element| element.text_content())
     })?;
-    let name: String = name
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let name: String = tba_rules::text::join(&words, " ")
         .chars()
         .take(MAX_TEXT_CHARS)
         .collect();
@@ -303,9 +296,9 @@ pub fn read(document: &Document) -> PageRead {
         let (rows, visible_complete) = table
             .as_ref()
             .filter(|_| TABLES_READ.contains(&subtab))
-            .map(visible_rows)
+            .map(|table| visible_rows(table, machine))
             .unwrap_or((Vec::new(), false));
-        let visible: Vec<VisibleRow> = rows.iter().filter_map(|(_, _, row)| row.clone()).collect();
+        let visible: Vec<VisibleRow> = rows.iter().filter_map(|(_, row)| row.clone()).collect();
         let mut sublist = Sublist {
             subtab,
             fields: None,
@@ -331,9 +324,9 @@ pub fn read(document: &Document) -> PageRead {
                 sublist.fields = decoded.key_field.clone().zip(decoded.level_field.clone());
                 sublist.rows = rows
                     .into_iter()
-                    .map(|(row, row_id, _)| {
+                    .map(|(row, _)| {
                         // Lines are in data order, so their numbers ascend.
-                        let id = line_number(&row_id, machine)
+                        let id = line_number(&row.dom_id, machine)
                             .and_then(|line| {
                                 decoded
                                     .lines
@@ -356,7 +349,7 @@ pub fn read(document: &Document) -> PageRead {
                 unknown_labels.extend(role_from_visible(&mut role, subtab, &visible));
                 sublist.rows = rows
                     .into_iter()
-                    .map(|(row, _, visible)| {
+                    .map(|(row, visible)| {
                         let id = visible.and_then(|visible| {
                             catalog::all()
                                 .iter()

@@ -11,6 +11,7 @@ use std::rc::{Rc, Weak};
 use tba_rules::evaluate::{Verdict, Warning, evaluate};
 use tba_rules::page::role_edit_url;
 use tba_rules::protocol::{Request, Response, RoleWire, Snapshot};
+use tba_rules::text::join;
 use tba_rules::{ProfileId, Subtab, catalog};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -58,12 +59,11 @@ pub fn start() {
     let Some(document) = dom::document() else {
         return;
     };
-    // Read the page while the stored profile is fetched.
+    // Read the page first; the stored profile arrives in a later task.
     let first_read = read::read(&document);
     dom::mark("tba-doctor:read");
-    wasm_bindgen_futures::spawn_local(async move {
-        let profile = ext::stored_profile()
-            .await
+    ext::stored_profile(move |profile| {
+        let profile = profile
             .and_then(|profile| ProfileId::parse(&profile))
             .unwrap_or_default();
         dom::mark("tba-doctor:profile");
@@ -122,10 +122,8 @@ pub fn start() {
 }
 
 fn join_names(ids: &[&str]) -> String {
-    ids.iter()
-        .map(|id| catalog::name_of(id))
-        .collect::<Vec<_>>()
-        .join(", ")
+    let names: Vec<&str> = ids.iter().map(|id| catalog::name_of(id)).collect();
+    join(&names, ", ")
 }
 
 impl App {
@@ -151,7 +149,7 @@ impl App {
                     }
                     Ok(probe) => Actions::Disabled(format!(
                         "Pre-fill and Fix all are off: this page lacks NetSuite's functions {}. Add the lines by hand on the Setup subtab.",
-                        probe.missing_functions.join(", ")
+                        join(&probe.missing_functions, ", ")
                     )),
                     Err(error) => Actions::Disabled(format!(
                         "Pre-fill and Fix all are off: {}. Reload the page to try again.",
@@ -218,10 +216,12 @@ impl App {
             }
         }
         match &self.verdict {
-            Some(verdict) => {
-                marks::apply_rows(&self.read, &marks::row_marks(&self.read.role, verdict))
-            }
-            None => marks::clear_rows(&self.read),
+            Some(verdict) => marks::apply_rows(
+                &self.document,
+                &self.read,
+                &marks::row_marks(&self.read.role, verdict),
+            ),
+            None => marks::clear_rows(&self.document, &self.read),
         }
         marks::apply_badges(&self.document, self.verdict.as_ref());
         if let Some(root) = self.document.document_element() {
@@ -437,7 +437,7 @@ impl App {
                     .iter()
                     .filter(|result| result.result != "done" && result.result != "already")
                     .map(|result| {
-                        let alerts = result.alerts.join(" ");
+                        let alerts = join(&result.alerts, " ");
                         if alerts.is_empty() {
                             catalog::name_of(&result.permkey).to_owned()
                         } else {
@@ -451,7 +451,7 @@ impl App {
                         join_names(&ids)
                     )
                 } else {
-                    format!("NetSuite did not take: {}.", failed.join("; "))
+                    format!("NetSuite did not take: {}.", join(&failed, "; "))
                 }
             }
             Err(BridgeError::NoAnswer) => {

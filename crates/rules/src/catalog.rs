@@ -151,7 +151,7 @@ pub fn names_sentence(ids: &[&str]) -> String {
     match names.as_slice() {
         [] => String::new(),
         [only] => (*only).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{} and {last}", crate::text::join(init, ", ")),
     }
 }
 
@@ -177,7 +177,7 @@ pub(crate) fn sort_in_catalog_order<T>(items: &mut [T], id: impl Fn(&T) -> &'sta
 
 /// Compares two names word by word, ignoring ASCII case and the kind and length of whitespace runs
 /// (see `fold` for why only ASCII letters are folded).
-fn same_words(left: &str, right: &str) -> bool {
+pub(crate) fn same_words(left: &str, right: &str) -> bool {
     let mut left_words = left.split_whitespace();
     let mut right_words = right.split_whitespace();
     loop {

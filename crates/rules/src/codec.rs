@@ -108,7 +108,10 @@ impl Diagnostic {
             }
             Diagnostic::DuplicateKey { id, lines } => {
                 let lines: Vec<String> = lines.iter().map(ToString::to_string).collect();
-                format!("permission {id} appears on lines {}", lines.join(", "))
+                format!(
+                    "permission {id} appears on lines {}",
+                    crate::text::join(&lines, ", ")
+                )
             }
             Diagnostic::TooLarge { bytes } => {
                 format!(

@@ -7,8 +7,8 @@
 
 use crate::fold::fold;
 
-use crate::catalog::{self, Subtab};
-use crate::codec::DecodedSublist;
+use crate::catalog::{self, Subtab, same_words};
+use crate::codec::{DecodedSublist, Diagnostic, SublistLine};
 use crate::level::Level;
 use crate::role::Role;
 
@@ -19,6 +19,8 @@ pub struct VisibleRow {
     pub label: String,
     /// The Level cell text.
     pub level_text: String,
+    /// The hidden line number the row's element id names (`<m>_row_<n>`), when it names one.
+    pub line: Option<usize>,
 }
 
 /// A difference between the hidden data and the visible table.
@@ -79,8 +81,10 @@ pub struct CrossCheck {
 
 /// Compares the hidden data with the visible table.
 ///
-/// A visible row is matched to a hidden line by the line's own `_display` label first (the same
-/// UI language), then by catalog name. Disagreements are reported only when both routes are
+/// A visible row is matched to the hidden line its row number names when that line has the same
+/// `_display` label, which is how NetSuite draws the table; when some row does not match that way,
+/// every row is matched by the lines' own `_display` labels (the same UI language), then by catalog
+/// name. Disagreements are reported only when both routes are
 /// complete. An id only in the hidden data is not reported while some visible label is unknown,
 /// because that label may be the same row in another language.
 pub fn cross_check(
@@ -88,6 +92,40 @@ pub fn cross_check(
     visible: &[VisibleRow],
     visible_complete: bool,
 ) -> CrossCheck {
+    // A table that was not read has nothing to compare or report.
+    if visible.is_empty() && !visible_complete {
+        return CrossCheck::default();
+    }
+    let unique_ids = !hidden
+        .diagnostics
+        .iter()
+        .any(|diagnostic| matches!(diagnostic, Diagnostic::DuplicateKey { .. }));
+    if unique_ids && let Some(indices) = by_row_number(hidden, visible) {
+        let mut check = CrossCheck::default();
+        if hidden.complete && visible_complete {
+            let mut seen = vec![false; hidden.lines.len()];
+            for (row, &index) in visible.iter().zip(&indices) {
+                if let Some(seen) = seen.get_mut(index) {
+                    *seen = true;
+                }
+                if let Some(disagreement) = hidden
+                    .lines
+                    .get(index)
+                    .and_then(|line| level_differs(line, &row.level_text))
+                {
+                    check.disagreements.push(disagreement);
+                }
+            }
+            for (line, seen) in hidden.lines.iter().zip(seen) {
+                if !seen {
+                    check.disagreements.push(Disagreement::OnlyHidden {
+                        id: line.id.clone(),
+                    });
+                }
+            }
+        }
+        return check;
+    }
     // Sorted (key, line index) pairs: a binary search finds a key's first line.
     let folded_labels: Vec<(usize, String)> = hidden
         .lines
@@ -109,13 +147,13 @@ pub fn cross_check(
     );
 
     let mut check = CrossCheck::default();
-    let mut visible_levels: Vec<(String, Option<Level>)> = Vec::new();
+    let mut visible_levels: Vec<(String, &str)> = Vec::new();
     for row in visible {
         let id = first_index(&labels, &fold(&row.label))
             .map(|index| hidden.lines[index].id.clone())
             .or_else(|| catalog::by_name(&row.label).map(|permission| permission.id.to_owned()));
         match id {
-            Some(id) => visible_levels.push((id, Level::parse(&row.level_text))),
+            Some(id) => visible_levels.push((id, &row.level_text)),
             None => check.unknown_labels.push(row.label.clone()),
         }
     }
@@ -124,7 +162,7 @@ pub fn cross_check(
         return check;
     }
     let mut seen = vec![false; hidden.lines.len()];
-    for (id, visible_level) in &visible_levels {
+    for (id, level_text) in &visible_levels {
         let Some(index) = first_index(&ids, id) else {
             check
                 .disagreements
@@ -132,15 +170,8 @@ pub fn cross_check(
             continue;
         };
         seen[index] = true;
-        if let (Some(hidden_level), Some(visible_level)) =
-            (hidden.lines[index].level, *visible_level)
-            && hidden_level != visible_level
-        {
-            check.disagreements.push(Disagreement::LevelDiffers {
-                id: id.clone(),
-                hidden: hidden_level,
-                visible: visible_level,
-            });
+        if let Some(disagreement) = level_differs(&hidden.lines[index], level_text) {
+            check.disagreements.push(disagreement);
         }
     }
     if check.unknown_labels.is_empty() {
@@ -155,6 +186,34 @@ pub fn cross_check(
         }
     }
     check
+}
+
+/// The hidden line index of every visible row, matched by row number and the same label; `None`
+/// as soon as one row does not match that way.
+fn by_row_number(hidden: &DecodedSublist, visible: &[VisibleRow]) -> Option<Vec<usize>> {
+    visible
+        .iter()
+        .map(|row| {
+            // Lines are in data order, so their numbers ascend.
+            let index = hidden
+                .lines
+                .binary_search_by_key(&row.line?, |line| line.line)
+                .ok()?;
+            let label = hidden.lines.get(index)?.label.as_deref()?;
+            same_words(label, &row.label).then_some(index)
+        })
+        .collect()
+}
+
+/// The disagreement between `line` and a visible level text, when both levels can be read.
+fn level_differs(line: &SublistLine, level_text: &str) -> Option<Disagreement> {
+    let hidden = line.level?;
+    let visible = Level::parse(level_text)?;
+    (hidden != visible).then(|| Disagreement::LevelDiffers {
+        id: line.id.clone(),
+        hidden,
+        visible,
+    })
 }
 
 /// `(key, line index)` pairs sorted by key, then index.
@@ -218,8 +277,44 @@ mod tests {
             .map(|(label, level_text)| VisibleRow {
                 label: (*label).to_owned(),
                 level_text: (*level_text).to_owned(),
+                line: None,
             })
             .collect()
+    }
+
+    #[test]
+    fn row_numbers_tell_apart_two_lines_with_one_label() {
+        let hidden = hidden(&[
+            ("Custom Report", "REPO_CUSTOM_1", "4"),
+            ("Custom Report", "REPO_CUSTOM_2", "1"),
+        ]);
+        let visible = |lines: [Option<usize>; 2]| -> Vec<VisibleRow> {
+            [("Custom Report", "Full"), ("Custom Report", "View")]
+                .into_iter()
+                .zip(lines)
+                .map(|((label, level_text), line)| VisibleRow {
+                    label: label.to_owned(),
+                    level_text: level_text.to_owned(),
+                    line,
+                })
+                .collect()
+        };
+        let numbered = cross_check(&hidden, &visible([Some(1), Some(2)]), true);
+        assert_eq!(numbered, CrossCheck::default());
+        // By label alone both rows are the first line, and the second line looks missing.
+        let by_label = cross_check(&hidden, &visible([None, None]), true);
+        let messages: Vec<String> = by_label
+            .disagreements
+            .iter()
+            .map(Disagreement::message)
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "REPO_CUSTOM_1 is Full in the sublist data but View in the table",
+                "REPO_CUSTOM_2 is in the sublist data but not in the table"
+            ]
+        );
     }
 
     fn check(
@@ -229,14 +324,26 @@ mod tests {
         expected: &[&str],
         unknown: &[&str],
     ) {
-        let result = cross_check(hidden, visible, visible_complete);
-        let messages: Vec<String> = result
-            .disagreements
+        // Once matched by labels only, once with the row numbers of a table drawn in data order
+        // (rows that do not match their line's label fall back to labels): same answer.
+        let numbered: Vec<VisibleRow> = visible
             .iter()
-            .map(Disagreement::message)
+            .enumerate()
+            .map(|(index, row)| VisibleRow {
+                line: Some(index + 1),
+                ..row.clone()
+            })
             .collect();
-        assert_eq!(messages, expected);
-        assert_eq!(result.unknown_labels, unknown);
+        for visible in [visible, &numbered] {
+            let result = cross_check(hidden, visible, visible_complete);
+            let messages: Vec<String> = result
+                .disagreements
+                .iter()
+                .map(Disagreement::message)
+                .collect();
+            assert_eq!(messages, expected);
+            assert_eq!(result.unknown_labels, unknown);
+        }
     }
 
     #[test]

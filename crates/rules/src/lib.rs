@@ -38,6 +38,7 @@ pub mod plan;
 pub mod profile;
 pub mod protocol;
 pub mod role;
+pub mod table;
 pub mod text;
 
 pub use catalog::{Permission, Subtab};

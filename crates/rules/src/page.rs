@@ -30,7 +30,10 @@ pub fn classify_url(url: &str) -> (PageKind, Option<String>) {
     let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let (authority, after) = rest.split_at(authority_end);
     // Drop any user info and port.
-    let host_port = authority.rsplit('@').next().unwrap_or(authority);
+    let host_port = match authority.bytes().rposition(|byte| byte == b'@') {
+        Some(at) => authority.get(at + 1..).unwrap_or_default(),
+        None => authority,
+    };
     let host = host_port
         .split(':')
         .next()
