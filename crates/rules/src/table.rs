@@ -77,10 +77,13 @@ pub fn rows(html: &str) -> Option<Vec<HtmlRow>> {
     let bytes = html.as_bytes();
     let mut rows: Vec<HtmlRow> = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
+    // The `(row, cell)` of every open cell element, innermost last: text goes to each of them,
+    // without walking the whole stack of open elements for every piece of text.
+    let mut open_cells: Vec<(usize, usize)> = Vec::new();
     let mut at = 0;
     while at < bytes.len() {
         let open = find(bytes, at, b"<").unwrap_or(bytes.len());
-        append_text(&stack, &mut rows, html.get(at..open)?, true);
+        append_text(&open_cells, &mut rows, html.get(at..open)?, true);
         at = open;
         let Some(tag) = bytes.get(at..).filter(|tag| !tag.is_empty()) else {
             break;
@@ -89,8 +92,12 @@ pub fn rows(html: &str) -> Option<Vec<HtmlRow>> {
             at = find(bytes, at + 4, b"-->")? + 3;
         } else if tag.starts_with(b"</") {
             let close = find(bytes, at, b">")?;
-            if stack.pop()?.name != html.get(at + 2..close)? {
+            let frame = stack.pop()?;
+            if frame.name != html.get(at + 2..close)? {
                 return None;
+            }
+            if frame.cell.is_some() {
+                open_cells.pop();
             }
             at = close + 1;
         } else if tag.starts_with(b"<!") || tag.starts_with(b"<?") {
@@ -129,6 +136,7 @@ pub fn rows(html: &str) -> Option<Vec<HtmlRow>> {
             if self_closing || VOID.contains(&name) {
                 continue;
             }
+            open_cells.extend(cell);
             stack.push(Frame {
                 name,
                 row,
@@ -137,7 +145,7 @@ pub fn rows(html: &str) -> Option<Vec<HtmlRow>> {
             });
             if RAW_TEXT.contains(&name) {
                 let end = find_end_tag(bytes, at, name)?;
-                append_text(&stack, &mut rows, html.get(at..end)?, false);
+                append_text(&open_cells, &mut rows, html.get(at..end)?, false);
                 at = end;
             }
         }
@@ -255,11 +263,11 @@ fn find_end_tag(bytes: &[u8], from: usize, name: &str) -> Option<usize> {
 }
 
 /// Adds `text` to every open cell (a cell inside a cell's row counts for both, as textContent).
-fn append_text(stack: &[Frame], rows: &mut [HtmlRow], text: &str, escaped: bool) {
+fn append_text(open_cells: &[(usize, usize)], rows: &mut [HtmlRow], text: &str, escaped: bool) {
     if text.is_empty() {
         return;
     }
-    for (row, index) in stack.iter().filter_map(|frame| frame.cell) {
+    for &(row, index) in open_cells {
         if let Some(Some(cell)) = rows.get_mut(row).and_then(|row| row.cells.get_mut(index)) {
             if escaped {
                 decode_into(cell, text);
@@ -398,6 +406,17 @@ mod tests {
         }
         assert_eq!(rows(""), Some(Vec::new()));
         assert_eq!(rows("text only & more"), Some(Vec::new()));
+    }
+
+    #[test]
+    fn deep_nesting_inside_a_cell_stays_linear() {
+        let depth = 50_000;
+        let (open, close) = ("<b>x".repeat(depth), "</b>".repeat(depth));
+        let html = format!(
+            "<table><tr class=\"uir-machine-row\" id=\"r\"><td>{open}{close}</td><td>Full</td></tr></table>"
+        );
+        let read = rows(&html).unwrap();
+        assert_eq!(read[0].cells[0].as_ref().map(String::len), Some(depth));
     }
 
     #[test]
