@@ -111,23 +111,33 @@ fn text(value: &JsValue, key: &str, max_chars: usize) -> Option<String> {
         .map(|text| text.chars().take(max_chars).collect())
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` of a JavaScript string that stays in JavaScript: an answer never needs to be
+    /// copied into wasm as a whole, only the fields read from it.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_json(text: &JsValue) -> Result<JsValue, JsValue>;
+}
+
 /// Sends `request` (an object without id) and returns the parsed answer.
 fn call(document: &Document, request: &Object) -> Result<JsValue, BridgeError> {
-    let id = format!("r{}", (js_sys::Math::random() * 1e15) as u64);
-    set(request, "id", &id);
-    let detail = JSON::stringify(request)
-        .ok()
-        .and_then(|detail| detail.as_string())
-        .ok_or(BridgeError::NoAnswer)?;
+    // A random id in base 36, made in JavaScript (no number formatting in wasm for this).
+    let id: JsValue = js_sys::Number::from((js_sys::Math::random() * 1e15).floor())
+        .to_string_with_radix(36)
+        .map_err(|_| BridgeError::NoAnswer)?
+        .into();
+    let _ = Reflect::set(request, &JsValue::from_str("id"), &id);
+    let detail = JSON::stringify(request).map_err(|_| BridgeError::NoAnswer)?;
 
-    let answers: Rc<RefCell<Vec<String>>> = Rc::default();
+    let answers: Rc<RefCell<Vec<JsValue>>> = Rc::default();
     let listener = {
         let answers = Rc::clone(&answers);
         Closure::<dyn FnMut(Event)>::new(move |event: Event| {
-            let detail = event
+            if let Some(detail) = event
                 .dyn_ref::<CustomEvent>()
-                .and_then(|event| event.detail().as_string());
-            if let Some(detail) = detail {
+                .map(CustomEvent::detail)
+                .filter(JsValue::is_string)
+            {
                 answers.borrow_mut().push(detail);
             }
         })
@@ -136,7 +146,7 @@ fn call(document: &Document, request: &Object) -> Result<JsValue, BridgeError> {
     let _ =
         target.add_event_listener_with_callback(RESPONSE_EVENT, listener.as_ref().unchecked_ref());
     let init = CustomEventInit::new();
-    init.set_detail(&JsValue::from_str(&detail));
+    init.set_detail(&detail);
     let dispatched = CustomEvent::new_with_event_init_dict(REQUEST_EVENT, &init)
         .and_then(|event| target.dispatch_event(&event));
     let _ = target
@@ -147,8 +157,8 @@ fn call(document: &Document, request: &Object) -> Result<JsValue, BridgeError> {
     let answers = answers.borrow();
     let answer = answers
         .iter()
-        .filter_map(|detail| JSON::parse(detail).ok())
-        .find(|answer| get(answer, "id").as_string().as_deref() == Some(id.as_str()))
+        .filter_map(|detail| parse_json(detail).ok())
+        .find(|answer| get(answer, "id") == id)
         .ok_or(BridgeError::NoAnswer)?;
     if get(&answer, "ok").as_bool() == Some(true) || get(&answer, "results").is_object() {
         Ok(answer)

@@ -220,6 +220,21 @@ fn read_role_name(document: &Document) -> Option<String> {
     (!name.is_empty()).then_some(name)
 }
 
+/// The Web Services Only checkbox, when the page has one: looked up in the form's own name index
+/// first, and in the whole document (a full scan) only when the form does not have it.
+fn web_services_only(document: &Document, form: Option<&HtmlFormElement>) -> Option<bool> {
+    const NAME: &str = "iswebserviceonlyrole";
+    // `namedItem` also matches an `id`, hence the check of the name.
+    form.and_then(|form| form.elements().named_item(NAME))
+        .and_then(|element| element.dyn_into::<HtmlInputElement>().ok())
+        .filter(|input| input.name() == NAME)
+        .or_else(|| {
+            dom::query(document.as_ref(), "input[name=\"iswebserviceonlyrole\"]")
+                .and_then(|element| element.dyn_into::<HtmlInputElement>().ok())
+        })
+        .map(|input| input.checked())
+}
+
 fn lost_data_messages(subtab: Subtab, decoded: &DecodedSublist) -> Vec<String> {
     decoded
         .diagnostics
@@ -262,9 +277,7 @@ pub fn read(document: &Document) -> PageRead {
         id: url_id.or(hidden_id),
         name: read_role_name(document),
         account: account_from_host(&host),
-        web_services_only: dom::query(document.as_ref(), "input[name=\"iswebserviceonlyrole\"]")
-            .and_then(|element| element.dyn_into::<HtmlInputElement>().ok())
-            .map(|input| input.checked()),
+        web_services_only: web_services_only(document, form.as_ref()),
         ..Role::default()
     };
 

@@ -230,15 +230,17 @@ impl App {
     }
 
     fn create_panel(&self) -> Option<Panel> {
-        let anchor = dom::query(
-            self.document.as_ref(),
-            ".uir-machine-table-container[data-machine-name=\"setupmach\"]",
-        )
-        .or_else(|| {
-            self.document
-                .get_element_by_id("setupmach_splits")
-                .and_then(|table| table.parent_element())
-        });
+        // From the table up (an id look-up and a walk over its ancestors), not a query over the
+        // whole page.
+        let container = ".uir-machine-table-container[data-machine-name=\"setupmach\"]";
+        let anchor = match self.document.get_element_by_id("setupmach_splits") {
+            Some(table) => table
+                .closest(container)
+                .ok()
+                .flatten()
+                .or_else(|| table.parent_element()),
+            None => dom::query(self.document.as_ref(), container),
+        };
         let fallback: Element = self
             .document
             .get_element_by_id("main_form")
