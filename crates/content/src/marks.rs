@@ -85,12 +85,21 @@ fn edge(mark: &str) -> &'static str {
 /// now, so only rows whose mark changes are looked up and touched.
 pub fn apply_rows(document: &Document, read: &PageRead, marks: &RowMarks) {
     for sublist in &read.sublists {
+        let mut table = None;
         for (row, id) in &sublist.rows {
             let mark = id.as_ref().and_then(|id| marks.get(id));
             if row.mark.as_deref() == mark {
                 continue;
             }
-            let Some(element) = document.get_element_by_id(&row.dom_id) else {
+            // The row read from the table, not another element that reuses its id.
+            let table = table.get_or_insert_with(|| {
+                document.get_element_by_id(crate::read::page_names(sublist.subtab).table)
+            });
+            let Some(element) = document.get_element_by_id(&row.dom_id).filter(|element| {
+                table
+                    .as_ref()
+                    .is_some_and(|table| table.contains(Some(element)))
+            }) else {
                 continue;
             };
             let _ = match mark {
