@@ -46,8 +46,7 @@ pub fn role_name_from_text(text: &str) -> Option<String> {
         } else {
             rest
         };
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let name = tba_rules::text::join(&words, " ");
+        let name = tba_rules::text::words(name);
         if !name.is_empty() && name.chars().count() <= MAX_ROLE_NAME {
             return Some(name);
         }

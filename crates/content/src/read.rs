@@ -109,10 +109,13 @@ pub fn mode(document: &Document) -> Mode {
 /// budget on roles with hundreds of lines (product.md §7).
 const TABLES_READ: [Subtab; 2] = [Subtab::Reports, Subtab::Setup];
 
-/// The visible rows of table `#<m>_splits`, each with what it shows when it could be read, and
-/// whether every row could be read. One string crosses the wasm boundary per table (its
-/// serialization, parsed by `tba_rules::table`), not a handful of DOM calls per row.
-fn visible_rows(table: &Element, machine: &str) -> (Vec<(HtmlRow, Option<VisibleRow>)>, bool) {
+/// A visible row, the hidden line number its id names, and what it shows when that could be read.
+type TableRow = (HtmlRow, Option<usize>, Option<VisibleRow>);
+
+/// The visible rows of table `#<m>_splits`, and whether every row could be read. One string crosses
+/// the wasm boundary per table (its serialization, parsed by `tba_rules::table`), not a handful
+/// of DOM calls per row.
+fn visible_rows(table: &Element, machine: &str) -> (Vec<TableRow>, bool) {
     let Some(rows) = dom::outer_html(table).and_then(|html| table::rows(&html)) else {
         dom::warn("a permission table could not be read");
         return (Vec::new(), false);
@@ -121,17 +124,18 @@ fn visible_rows(table: &Element, machine: &str) -> (Vec<(HtmlRow, Option<Visible
     let rows = rows
         .into_iter()
         .map(|row| {
+            let line = line_number(&row.dom_id, machine);
             let visible = match &row.cells {
                 // A line opened for editing shows pickers, not text.
                 [Some(label), Some(level)] if !label.is_empty() => Some(VisibleRow {
                     label: label.clone(),
                     level_text: level.clone(),
-                    line: line_number(&row.dom_id, machine),
+                    line,
                 }),
                 _ => None,
             };
             complete &= visible.is_some();
-            (row, visible)
+            (row, line, visible)
         })
         .collect();
     (rows, complete)
@@ -212,8 +216,7 @@ fn read_role_name(document: &Document) -> Option<String> {
         )
         .and_then(|element| element.text_content())
     })?;
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let name: String = tba_rules::text::join(&words, " ")
+    let name: String = tba_rules::text::words(&name)
         .chars()
         .take(MAX_TEXT_CHARS)
         .collect();
@@ -311,7 +314,7 @@ pub fn read(document: &Document) -> PageRead {
             .filter(|_| TABLES_READ.contains(&subtab))
             .map(|table| visible_rows(table, machine))
             .unwrap_or((Vec::new(), false));
-        let visible: Vec<VisibleRow> = rows.iter().filter_map(|(_, row)| row.clone()).collect();
+        let visible: Vec<VisibleRow> = rows.iter().filter_map(|(_, _, row)| row.clone()).collect();
         let mut sublist = Sublist {
             subtab,
             fields: None,
@@ -337,15 +340,9 @@ pub fn read(document: &Document) -> PageRead {
                 sublist.fields = decoded.key_field.clone().zip(decoded.level_field.clone());
                 sublist.rows = rows
                     .into_iter()
-                    .map(|(row, _)| {
-                        // Lines are in data order, so their numbers ascend.
-                        let id = line_number(&row.dom_id, machine)
-                            .and_then(|line| {
-                                decoded
-                                    .lines
-                                    .binary_search_by_key(&line, |entry| entry.line)
-                                    .ok()
-                            })
+                    .map(|(row, line, _)| {
+                        let id = line
+                            .and_then(|line| decoded.line_index(line))
                             .and_then(|index| decoded.lines.get(index))
                             .map(|entry| entry.id.clone());
                         (row, id)
@@ -362,7 +359,7 @@ pub fn read(document: &Document) -> PageRead {
                 unknown_labels.extend(role_from_visible(&mut role, subtab, &visible));
                 sublist.rows = rows
                     .into_iter()
-                    .map(|(row, visible)| {
+                    .map(|(row, _, visible)| {
                         let id = visible.and_then(|visible| {
                             catalog::all()
                                 .iter()

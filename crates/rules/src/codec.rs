@@ -47,6 +47,16 @@ pub struct DecodedSublist {
     pub complete: bool,
 }
 
+impl DecodedSublist {
+    /// The index in `lines` of line number `number`, when that line was read. Lines are in data
+    /// order, so their numbers ascend and a binary search finds it.
+    pub fn line_index(&self, number: usize) -> Option<usize> {
+        self.lines
+            .binary_search_by_key(&number, |line| line.line)
+            .ok()
+    }
+}
+
 /// Something odd in the sublist inputs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Diagnostic {
@@ -318,6 +328,20 @@ mod tests {
 
     const F: &str = "\u{1}";
     const R: &str = "\u{2}";
+
+    #[test]
+    fn line_index_finds_a_line_by_its_number_past_skipped_rows() {
+        // Line 2 has no key and is not read; lines keep their numbers.
+        let decoded = decode_permissions(
+            &format!("permkey4{F}permlevel4"),
+            &format!("A{F}4{R}{F}4{R}C{F}1"),
+        );
+        assert_eq!(decoded.line_index(1), Some(0));
+        assert_eq!(decoded.line_index(2), None);
+        assert_eq!(decoded.line_index(3), Some(1));
+        assert_eq!(decoded.line_index(0), None);
+        assert_eq!(decoded.line_index(4), None);
+    }
 
     #[test]
     fn decodes_by_field_name() {

@@ -84,9 +84,9 @@ pub struct CrossCheck {
 /// A visible row is matched to the hidden line its row number names when that line has the same
 /// `_display` label, which is how NetSuite draws the table; when some row does not match that way,
 /// every row is matched by the lines' own `_display` labels (the same UI language), then by catalog
-/// name. Disagreements are reported only when both routes are
-/// complete. An id only in the hidden data is not reported while some visible label is unknown,
-/// because that label may be the same row in another language.
+/// name. Disagreements are reported only when both routes are complete. An id only in the hidden
+/// data is not reported while some visible label is unknown, because that label may be the same
+/// row in another language.
 pub fn cross_check(
     hidden: &DecodedSublist,
     visible: &[VisibleRow],
@@ -194,11 +194,7 @@ fn by_row_number(hidden: &DecodedSublist, visible: &[VisibleRow]) -> Option<Vec<
     visible
         .iter()
         .map(|row| {
-            // Lines are in data order, so their numbers ascend.
-            let index = hidden
-                .lines
-                .binary_search_by_key(&row.line?, |line| line.line)
-                .ok()?;
+            let index = hidden.line_index(row.line?)?;
             let label = hidden.lines.get(index)?.label.as_deref()?;
             same_words(label, &row.label).then_some(index)
         })

@@ -215,6 +215,12 @@ pub fn join<S: AsRef<str>>(items: &[S], separator: &str) -> String {
     joined
 }
 
+/// `text` with every whitespace run (NBSP and line breaks included) made one space, and trimmed.
+pub fn words(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    join(&words, " ")
+}
+
 fn one_line(text: &str) -> String {
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c.is_control())
@@ -228,6 +234,18 @@ mod tests {
     use super::*;
     use crate::level::Level;
     use crate::profile::ProfileId;
+
+    #[test]
+    fn words_and_join() {
+        assert_eq!(
+            words("  Legacy\u{a0}Web\n\tServices  "),
+            "Legacy Web Services"
+        );
+        assert_eq!(words(" \n "), "");
+        assert_eq!(join(&["a", "b", "c"], ", "), "a, b, c");
+        assert_eq!(join::<&str>(&[], ", "), "");
+        assert_eq!(join(&["only".to_owned()], " or "), "only");
+    }
 
     #[test]
     fn subtabs_are_named_once_setup_first() {
