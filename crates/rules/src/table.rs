@@ -55,8 +55,9 @@ struct Frame<'a> {
     row: Option<usize>,
     /// Element children seen so far (capped).
     children: u8,
-    /// `(row, cell)` when this element is one of a row's first two element children.
-    cell: Option<(usize, usize)>,
+    /// Whether this element is one of a row's first two element children (a cell, listed in
+    /// `open_cells` while it is open).
+    is_cell: bool,
 }
 
 /// The attributes of a start tag that matter here.
@@ -96,7 +97,7 @@ pub fn rows(html: &str) -> Option<Vec<HtmlRow>> {
             if frame.name != html.get(at + 2..close)? {
                 return None;
             }
-            if frame.cell.is_some() {
+            if frame.is_cell {
                 open_cells.pop();
             }
             at = close + 1;
@@ -141,7 +142,7 @@ pub fn rows(html: &str) -> Option<Vec<HtmlRow>> {
                 name,
                 row,
                 children: 0,
-                cell,
+                is_cell: cell.is_some(),
             });
             if RAW_TEXT.contains(&name) {
                 let end = find_end_tag(bytes, at, name)?;
