@@ -44,12 +44,22 @@ cp "$release/tba_popup.wasm" "$split/tba_popup.wasm"
 # assumes nothing lives in the lowest 1 KiB of memory. Rust's wasm32 layout puts the 1 MiB stack
 # there, growing down from 1 MiB, with data and heap above it: the stack would have to be within
 # 1 KiB of overflowing. It takes about 0.8 KB off the gzipped role module (measured at this commit).
+#
+# -ocimfs 50 -aimfs 6 (content modules only) shape the functions for V8's lazy, tiered compilation.
+# By default wasm-opt inlines every function that has one caller, whatever its size, so the whole
+# page reading became one 20 KB function: V8 compiled it on its first call, and because its loops
+# are hot it then recompiled all of it with TurboFan in the background (42 ms of CPU on a 2-core
+# machine, measured with --js-flags=--trace-wasm-compilation-times), for code used only by the next
+# reading. Now only functions of up to 50 bytes are inlined that way, so the table parser, the
+# codec and the cross-check stay separate and small; functions of up to 6 bytes are always inlined,
+# which leaves fewer functions to compile one by one. The first run got about 3 ms faster in paired
+# runs (tests/bench/ab.mjs; figures in BENCHMARKS.md) and the gzipped role module 1.8 KB smaller.
 for module in tba_content_role tba_content_auth tba_popup; do
   wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
     --out-dir "$bindgen_out" "$split/$module.wasm"
-  low_memory=()
-  [[ $module == tba_content_* ]] && low_memory=(--low-memory-unused)
-  node node_modules/binaryen/bin/wasm-opt -Oz --converge "${low_memory[@]}" "$bindgen_out/${module}_bg.wasm" -o "$out/pkg/${module}_bg.wasm"
+  content=()
+  [[ $module == tba_content_* ]] && content=(--low-memory-unused -ocimfs 50 -aimfs 6)
+  node node_modules/binaryen/bin/wasm-opt -Oz --converge "${content[@]}" "$bindgen_out/${module}_bg.wasm" -o "$out/pkg/${module}_bg.wasm"
   cp "$bindgen_out/$module.js" "$out/pkg/$module.js"
 done
 cp manifest.json "$out/"

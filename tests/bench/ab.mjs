@@ -1,0 +1,77 @@
+// Paired comparison of two builds of the extension on the admin-700 role fixture in headless
+// Chromium: each build in a browser of its own, page loads alternating between them (A B, B A, …),
+// so that the shared machine's changing load hits both alike. `make bench` gives absolute figures;
+// this is how BENCHMARKS.md decides whether a change made the content script faster.
+//
+// Usage: node tests/bench/ab.mjs DIR_A DIR_B [--runs N] [--args-a "SWITCHES"] [--args-b "SWITCHES"]
+//   DIR_A, DIR_B: unpacked extensions (e.g. a copy of dist/extension from each commit);
+//   --args-*: extra Chromium switches for one side (e.g. --js-flags=--liftoff-only).
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromiumCopy } from "../e2e/extension-copy.mjs";
+import { launchChromium } from "../e2e/chromium.mjs";
+import { startServer } from "../e2e/server.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const option = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : fallback;
+};
+const dirs = process.argv.slice(2, 4).map((dir) => path.resolve(dir));
+if (dirs.length !== 2 || dirs.some((dir) => dir.startsWith("-"))) {
+  console.error("usage: node tests/bench/ab.mjs DIR_A DIR_B [--runs N] [--args-a S] [--args-b S]");
+  process.exit(2);
+}
+const RUNS = Number(option("--runs", "20"));
+const args = [option("--args-a", ""), option("--args-b", "")].map((text) => text.split(" ").filter(Boolean));
+const URL = "https://1234567.app.netsuite.com/app/setup/role.nl?id=3&e=T&fx=admin-700";
+
+async function load(browser) {
+  const tab = await browser.open();
+  try {
+    await tab.goto(URL);
+    await tab.page.waitForFunction(() => document.documentElement.getAttribute("data-tba-doctor") === "ready", null, { timeout: 10_000 });
+    await tab.page.waitForTimeout(50);
+    return await tab.page.evaluate(async () => {
+      const mark = (name) => performance.getEntriesByName(name, "mark")[0]?.startTime ?? NaN;
+      const sample = {
+        engine: (mark("tba-doctor:read") - mark("tba-doctor:start")) + (mark("tba-doctor:drawn") - mark("tba-doctor:profile")),
+        wall: mark("tba-doctor:drawn") - mark("tba-doctor:start"),
+        total: mark("tba-doctor:drawn") - mark("tba-doctor:loader"),
+      };
+      window.setupmach_machine.buildtable();
+      for (let wait = 0; wait < 100 && performance.getEntriesByName("tba-doctor:refreshed", "mark").length === 0; wait++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      sample.warm = mark("tba-doctor:refreshed") - mark("tba-doctor:refresh");
+      return sample;
+    });
+  } finally {
+    await tab.close();
+  }
+}
+
+const server = await startServer({ certDir: path.join(root, "target/e2e-cert") });
+const browsers = [];
+try {
+  for (const [side, dir] of dirs.entries()) {
+    const copy = chromiumCopy(dir, path.join(root, "target", `bench-ab-${side}-ext`));
+    browsers.push(await launchChromium({ extensionDir: copy.dir, extensionId: copy.id, port: server.port, args: args[side] }));
+  }
+  const samples = [[], []];
+  for (let run = 0; run < RUNS; run++) {
+    for (const side of run % 2 ? [1, 0] : [0, 1]) samples[side].push(await load(browsers[side]));
+  }
+  const median = (side, key) => {
+    const values = samples[side].map((sample) => sample[key]).filter(Number.isFinite).sort((a, b) => a - b);
+    return values.length ? values[Math.floor(values.length / 2)].toFixed(1) : "–";
+  };
+  const faster = samples[1].filter((sample, run) => sample.engine < samples[0][run].engine).length;
+  for (const [side, name] of ["A", "B"].entries()) {
+    console.log(`${name} ${dirs[side]}${args[side].length ? ` (${args[side].join(" ")})` : ""}: (a) ${median(side, "engine")} ms, start → drawn ${median(side, "wall")} ms, loader → drawn ${median(side, "total")} ms, warm re-read ${median(side, "warm")} ms (medians of ${RUNS})`);
+  }
+  console.log(`(a) lower for B in ${faster} of ${RUNS} pairs`);
+} finally {
+  for (const browser of browsers) await browser.close();
+  await server.close();
+}
