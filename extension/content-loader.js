@@ -18,6 +18,18 @@
 
   // For `make bench`: wasm start-up is measured from here to the engine's own "tba-doctor:start".
   performance.mark("tba-doctor:loader");
+  // The role page's profile is asked for now, so that the answer arrives while the engine loads
+  // (as popup.js does). The engine checks the answer, and asks storage itself when there is no promise.
+  let storedProfile;
+  if (kind === "role") {
+    try {
+      storedProfile = api.storage.sync.get("profile");
+      // Only keeps an early failure from being reported as unhandled; the engine reads the outcome.
+      storedProfile.catch(() => {});
+    } catch {
+      storedProfile = undefined;
+    }
+  }
   // One wasm per feature: a page loads only the code it runs.
   const glueUrl = api.runtime.getURL(kind === "role" ? "pkg/tba_content_role.js" : "pkg/tba_content_auth.js");
   import(glueUrl)
@@ -26,7 +38,7 @@
       // Start in a task of its own, so that instantiating and the first reading of the page never
       // add up to one long task (product.md §7).
       await new Promise((resolve) => setTimeout(resolve, 0));
-      engine.start(kind);
+      engine.start(kind, storedProfile);
     })
     .catch((error) => {
       // Chrome checks WebAssembly in content scripts against the page's own CSP

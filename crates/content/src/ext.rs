@@ -92,24 +92,29 @@ pub fn on_profile_changed(handler: impl FnMut(Option<String>) + 'static) -> bool
 /// Calls `then` once with the stored profile id: `None` when there is none, or when storage
 /// cannot be asked or fails.
 ///
-/// A callback rather than a future: the role page needs no async runtime for this one answer.
-pub fn stored_profile(then: impl FnOnce(Option<String>) + 'static) {
-    let promise = path(&["storage", "sync"]).and_then(|sync| {
+/// `early` is the answer to the same question when the loader already asked it (a promise, so
+/// that the answer arrives while the engine loads); anything else, and storage is asked here. The
+/// answer's content is checked the same way either way. A callback rather than a future: the role
+/// page needs no async runtime for this one answer.
+pub fn stored_profile(early: JsValue, then: impl FnOnce(Option<String>) + 'static) {
+    let then_of = |promise: &JsValue| {
+        get(promise, "then").and_then(|then_fn| then_fn.dyn_into::<Function>().ok())
+    };
+    let asked = then_of(&early).map(|then_fn| (early, then_fn)).or_else(|| {
+        let sync = path(&["storage", "sync"])?;
         let get_fn = get(&sync, "get")?.dyn_into::<Function>().ok()?;
-        get_fn.call1(&sync, &JsValue::from_str(PROFILE_KEY)).ok()
+        let promise = get_fn.call1(&sync, &JsValue::from_str(PROFILE_KEY)).ok()?;
+        let then_fn = then_of(&promise)?;
+        Some((promise, then_fn))
     });
-    let then_fn = promise
-        .as_ref()
-        .and_then(|promise| get(promise, "then"))
-        .and_then(|then_fn| then_fn.dyn_into::<Function>().ok());
-    match (promise, then_fn) {
-        (Some(promise), Some(then_fn)) => {
+    match asked {
+        Some((promise, then_fn)) => {
             // One function for both outcomes: what a rejection passes has no profile key.
             let settle = Closure::once_into_js(move |items: JsValue| {
                 then(get(&items, PROFILE_KEY).and_then(|value| value.as_string()));
             });
             let _ = then_fn.call2(&promise, &settle, &settle);
         }
-        _ => then(None),
+        None => then(None),
     }
 }

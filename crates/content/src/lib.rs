@@ -35,12 +35,15 @@ pub mod watch;
 pub mod wire;
 
 /// Entry point called by `extension/content-loader.js` once the wasm module is instantiated. A
-/// kind this build does not hold does nothing.
+/// kind this build does not hold does nothing. `stored_profile` is the loader's early
+/// `storage.sync.get` promise for the role page (see [`ext::stored_profile`]).
 #[wasm_bindgen]
-pub fn start(kind: &str) {
+pub fn start(kind: &str, stored_profile: JsValue) {
+    #[cfg(not(feature = "role"))]
+    let _ = stored_profile;
     match kind {
         #[cfg(feature = "role")]
-        "role" => role::start(),
+        "role" => role::start(stored_profile),
         #[cfg(feature = "auth")]
         "auth-error" => auth::start(),
         _ => {}

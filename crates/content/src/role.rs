@@ -53,8 +53,9 @@ struct PanelKey {
     role_name: Option<String>,
 }
 
-/// Starts the role-page feature.
-pub fn start() {
+/// Starts the role-page feature. `stored_profile` is the loader's early question for the profile
+/// ([`ext::stored_profile`]).
+pub fn start(stored_profile: JsValue) {
     dom::mark("tba-doctor:start");
     let Some(document) = dom::document() else {
         return;
@@ -62,7 +63,7 @@ pub fn start() {
     // Read the page first; the stored profile arrives in a later task.
     let first_read = read::read(&document);
     dom::mark("tba-doctor:read");
-    ext::stored_profile(move |profile| {
+    ext::stored_profile(stored_profile, move |profile| {
         let profile = profile
             .and_then(|profile| ProfileId::parse(&profile))
             .unwrap_or_default();
