@@ -17,6 +17,27 @@ extern "C" {
 
     #[wasm_bindgen(method, js_class = TextEncoder)]
     fn encode(this: &Utf8Encoder, text: &JsValue) -> js_sys::Uint8Array;
+
+    /// The content script's own `setTimeout` (a bare global, like `TextEncoder`).
+    #[wasm_bindgen(js_name = setTimeout, catch)]
+    fn set_timeout(handler: &JsValue, delay: i32) -> Result<JsValue, JsValue>;
+}
+
+/// Runs `then` in a task of its own, after the current one (and whatever is queued) ends; at once
+/// if no timer can be set.
+pub fn in_new_task(then: impl FnOnce() + 'static) {
+    let then = std::rc::Rc::new(std::cell::Cell::new(Some(then)));
+    let scheduled = std::rc::Rc::clone(&then);
+    let handler = Closure::once_into_js(move || {
+        if let Some(then) = scheduled.take() {
+            then();
+        }
+    });
+    if set_timeout(&handler, 0).is_err()
+        && let Some(then) = then.take()
+    {
+        then();
+    }
 }
 
 /// Copies `value` into Rust with the browser's own encoder, when it is a string.

@@ -64,61 +64,69 @@ pub fn start(stored_profile: JsValue) {
     let first_read = read::read(&document);
     dom::mark("tba-doctor:read");
     ext::stored_profile(stored_profile, move |profile| {
-        let profile = profile
-            .and_then(|profile| ProfileId::parse(&profile))
-            .unwrap_or_default();
-        dom::mark("tba-doctor:profile");
-        let app = Rc::new_cyclic(|weak| {
-            RefCell::new(App {
-                document,
-                profile,
-                read: PageRead::default(),
-                verdict: None,
-                actions: Actions::ViewMode(None),
-                confirm: None,
-                message: None,
-                panel: None,
-                drawn: None,
-                watch: None,
-                weak: weak.clone(),
-            })
-        });
-        {
-            let mut state = app.borrow_mut();
-            state.take(first_read);
-            state.render();
-            dom::mark("tba-doctor:drawn");
-            state.watch_tables();
+        // The answer is usually there already (the preload asked at document_start): evaluate and
+        // draw in a task of their own anyway, so that the first run is two tasks, never one long one.
+        dom::in_new_task(move || show_first(document, first_read, profile));
+    });
+}
+
+/// Evaluates the first reading with the stored profile, draws the panel, and starts listening to
+/// the popup, the profile choice and NetSuite's redraws.
+fn show_first(document: Document, first_read: PageRead, profile: Option<String>) {
+    let profile = profile
+        .and_then(|profile| ProfileId::parse(&profile))
+        .unwrap_or_default();
+    dom::mark("tba-doctor:profile");
+    let app = Rc::new_cyclic(|weak| {
+        RefCell::new(App {
+            document,
+            profile,
+            read: PageRead::default(),
+            verdict: None,
+            actions: Actions::ViewMode(None),
+            confirm: None,
+            message: None,
+            panel: None,
+            drawn: None,
+            watch: None,
+            weak: weak.clone(),
+        })
+    });
+    {
+        let mut state = app.borrow_mut();
+        state.take(first_read);
+        state.render();
+        dom::mark("tba-doctor:drawn");
+        state.watch_tables();
+    }
+    // The popup's channel and the profile choice live as long as the page; these two
+    // closures hold the only strong references to the app.
+    let for_messages = Rc::clone(&app);
+    ext::on_message(move |message| {
+        let response = match for_messages.try_borrow_mut() {
+            Ok(mut state) => state.answer(message),
+            Err(_) => Response::Unavailable {
+                reason: "busy".to_owned(),
+            },
+        };
+        wire::response_to_js(&response)
+    });
+    ext::on_profile_changed(move |profile| {
+        // A removed key means the default profile again; an id this version does not know
+        // leaves the current one in place.
+        let profile = match profile {
+            None => ProfileId::default(),
+            Some(text) => match ProfileId::parse(&text) {
+                Some(profile) => profile,
+                None => return,
+            },
+        };
+        if let Ok(mut state) = app.try_borrow_mut() {
+            state.profile = profile;
+            state.confirm = None;
+            state.message = None;
+            state.refresh();
         }
-        // The popup's channel and the profile choice live as long as the page; these two
-        // closures hold the only strong references to the app.
-        let for_messages = Rc::clone(&app);
-        ext::on_message(move |message| {
-            let response = match for_messages.try_borrow_mut() {
-                Ok(mut state) => state.answer(message),
-                Err(_) => Response::Unavailable {
-                    reason: "busy".to_owned(),
-                },
-            };
-            wire::response_to_js(&response)
-        });
-        ext::on_profile_changed(move |profile| {
-            // A removed key means the default profile again; an id this version does not know
-            // leaves the current one in place.
-            let profile = match profile {
-                None => ProfileId::default(),
-                Some(text) => match ProfileId::parse(&text) {
-                    Some(profile) => profile,
-                    None => return,
-                },
-            };
-            if let Ok(mut state) = app.try_borrow_mut() {
-                state.profile = profile;
-                state.confirm = None;
-                state.message = None;
-                state.refresh();
-            }
-        });
     });
 }
 
