@@ -16,29 +16,26 @@
   if (kind === null) return;
   if (kind === "role") root.setAttribute("data-tba-doctor", "loading");
 
-  // For `make bench`: wasm start-up is measured from here to the engine's own "tba-doctor:start".
+  // For `make bench`: the engine's critical path starts here (document_idle).
   performance.mark("tba-doctor:loader");
-  // The role page's profile is asked for now, so that the answer arrives while the engine loads
-  // (as popup.js does). The engine checks the answer, and asks storage itself when there is no promise.
-  let storedProfile;
-  if (kind === "role") {
-    try {
-      storedProfile = api.storage.sync.get("profile");
-      // Only keeps an early failure from being reported as unhandled; the engine reads the outcome.
-      storedProfile.catch(() => {});
-    } catch {
-      storedProfile = undefined;
-    }
-  }
+  // On the role page, content-preload.js started loading the engine and asked for the stored
+  // profile at document_start; without it (it did not run), both start here.
+  const preload = kind === "role" ? globalThis.tbaDoctorPreload : undefined;
+  if (preload) performance.mark("tba-doctor:preloaded");
   // One wasm per feature: a page loads only the code it runs.
   const glueUrl = api.runtime.getURL(kind === "role" ? "pkg/tba_content_role.js" : "pkg/tba_content_auth.js");
-  import(glueUrl)
+  const engineReady = preload?.engine ?? import(glueUrl).then(async (engine) => {
+    await engine.default();
+    return engine;
+  });
+  engineReady
     .then(async (engine) => {
-      await engine.default();
       // Start in a task of its own, so that instantiating and the first reading of the page never
       // add up to one long task (product.md §7).
       await new Promise((resolve) => setTimeout(resolve, 0));
-      engine.start(kind, storedProfile);
+      // The stored profile: the preload's promise; the engine checks the answer, and asks storage
+      // itself when there is none.
+      engine.start(kind, preload?.profile);
     })
     .catch((error) => {
       // Chrome checks WebAssembly in content scripts against the page's own CSP

@@ -11,6 +11,20 @@ export default [
     assert.equal(state, "ready");
   }),
 
+  test("role page: the engine starts loading at document_start (content-preload.js) and the loader uses it", async ({ browser, url }) => {
+    const tab = await browser.open(url("/app/setup/role.nl?id=1001&e=T"));
+    const marks = await waitFor(tab, () => document.documentElement.getAttribute("data-tba-doctor") === "ready"
+      && performance.getEntriesByType("mark").map((mark) => mark.name).filter((name) => name.startsWith("tba-doctor:")));
+    // In this order: the preload (document_start), the loader taking the preloaded engine (document_idle), the engine.
+    const order = ["tba-doctor:preload", "tba-doctor:loader", "tba-doctor:preloaded", "tba-doctor:start"];
+    assert.deepEqual(marks.filter((name) => order.includes(name)), order, JSON.stringify(marks));
+    // Not on other NetSuite pages.
+    const other = await browser.open(url("/app/center/card.nl"));
+    await settle(800);
+    const otherMarks = await waitFor(other, () => performance.getEntriesByType("mark").map((mark) => mark.name));
+    assert.deepEqual(otherMarks.filter((name) => name.startsWith("tba-doctor:")), []);
+  }),
+
   test("a NetSuite page it does not concern: no attribute, no wasm fetched", async ({ browser, url }) => {
     const tab = await browser.open(url("/app/center/card.nl"));
     await settle(800);

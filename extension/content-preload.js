@@ -1,0 +1,31 @@
+// TBA Doctor preload: runs on the role page only, at document_start.
+//
+// It starts loading the role-page engine (fetching, compiling and instantiating the wasm, all
+// asynchronous) and asks storage.sync for the profile while NetSuite's page is still loading, so
+// that both are ready when content-loader.js runs at document_idle. It reads nothing from the page
+// and changes nothing on it; everything it starts is handed to content-loader.js through the
+// extension's own content-script global, which the page cannot see.
+(() => {
+  "use strict";
+  if (location.pathname !== "/app/setup/role.nl") return;
+  const api = globalThis.browser ?? globalThis.chrome;
+  // For `make bench`: wasm start-up is measured from here to the engine's own "tba-doctor:start".
+  performance.mark("tba-doctor:preload");
+  let profile;
+  try {
+    profile = api.storage.sync.get("profile");
+    // Only keeps an early failure from being reported as unhandled; the engine reads the outcome.
+    profile.catch(() => {});
+  } catch {
+    // No promise: the engine asks storage itself.
+    profile = undefined;
+  }
+  const engine = import(api.runtime.getURL("pkg/tba_content_role.js")).then(async (module) => {
+    await module.default();
+    performance.mark("tba-doctor:engine-ready");
+    return module;
+  });
+  // content-loader.js reports a failure (e.g. a page whose policy forbids WebAssembly).
+  engine.catch(() => {});
+  globalThis.tbaDoctorPreload = { engine, profile };
+})();
