@@ -35,8 +35,9 @@ pub mod watch;
 pub mod wire;
 
 /// Entry point called by `extension/content-loader.js` once the wasm module is instantiated. A
-/// kind this build does not hold does nothing. `stored_profile` is the loader's early
-/// `storage.sync.get` promise for the role page (see [`ext::stored_profile`]).
+/// kind this build does not hold does nothing. `stored_profile` is the early
+/// `storage.sync.get` promise of `content-preload.js` on the role page, passed on by the loader
+/// (see [`ext::stored_profile`]).
 #[wasm_bindgen]
 pub fn start(kind: &str, stored_profile: JsValue) {
     #[cfg(not(feature = "role"))]

@@ -53,7 +53,7 @@ struct PanelKey {
     role_name: Option<String>,
 }
 
-/// Starts the role-page feature. `stored_profile` is the loader's early question for the profile
+/// Starts the role-page feature. `stored_profile` is the preload's early question for the profile
 /// ([`ext::stored_profile`]).
 pub fn start(stored_profile: JsValue) {
     dom::mark("tba-doctor:start");
