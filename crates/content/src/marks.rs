@@ -81,6 +81,20 @@ fn edge(mark: &str) -> &'static str {
     }
 }
 
+/// The element with id `id` inside `table`, for when an element outside the table comes first with
+/// the same id. Only for ids of letters, digits, `_` and `-` (NetSuite's `<m>_row_<n>`), which
+/// need no escaping in a selector.
+fn row_in_table(table: &Element, id: &str) -> Option<Element> {
+    let plain = !id.is_empty()
+        && id
+            .bytes()
+            .all(|byte| byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-');
+    if !plain {
+        return None;
+    }
+    dom::query(table.as_ref(), &format!("[id=\"{id}\"]"))
+}
+
 /// Sets (or clears) the mark of every visible row. The reading says which mark each row carries
 /// now, so only rows whose mark changes are looked up and touched.
 pub fn apply_rows(document: &Document, read: &PageRead, marks: &RowMarks) {
@@ -95,11 +109,14 @@ pub fn apply_rows(document: &Document, read: &PageRead, marks: &RowMarks) {
             let table = table.get_or_insert_with(|| {
                 document.get_element_by_id(crate::read::page_names(sublist.subtab).table)
             });
-            let Some(element) = document.get_element_by_id(&row.dom_id).filter(|element| {
-                table
-                    .as_ref()
-                    .is_some_and(|table| table.contains(Some(element)))
-            }) else {
+            let Some(table) = table.as_ref() else {
+                continue;
+            };
+            let Some(element) = document
+                .get_element_by_id(&row.dom_id)
+                .filter(|element| table.contains(Some(element)))
+                .or_else(|| row_in_table(table, &row.dom_id))
+            else {
                 continue;
             };
             let _ = match mark {

@@ -229,6 +229,35 @@ export default [
     assert.deepEqual(ownErrors(newLog()), []);
   }),
 
+  test("an element outside the table reusing a marked row's id: it is left alone, the row keeps its mark", async ({ browser, url: at, newLog }) => {
+    const tab = await openCase(browser, at, byName["edit-too-low"].url);
+    const marked = await waitFor(tab, () => {
+      const row = document.querySelector("#setupmach_splits [data-tba-doctor]");
+      return row && { id: row.id, mark: row.getAttribute("data-tba-doctor") };
+    }, [], { message: "a marked Setup row" });
+    // The decoy comes first in the document, so getElementById finds it, not the row.
+    await tab.eval((id) => {
+      const decoy = document.createElement("div");
+      decoy.id = id;
+      decoy.className = "decoy";
+      document.body.prepend(decoy);
+      window.refreshesBefore = performance.getEntriesByName("tba-doctor:refreshed", "mark").length;
+      window.setupmach_machine.buildtable();
+    }, marked.id);
+    const after = await waitFor(tab, (id) => {
+      if (performance.getEntriesByName("tba-doctor:refreshed", "mark").length <= window.refreshesBefore) return null;
+      const decoy = document.querySelector("div.decoy");
+      const row = document.querySelector(`#setupmach_splits [id="${id}"]`);
+      return {
+        decoy: [decoy.getAttribute("data-tba-doctor"), decoy.getAttribute("title"), decoy.style.boxShadow],
+        row: row && row.getAttribute("data-tba-doctor"),
+      };
+    }, [marked.id], { message: "re-read after the redraw" });
+    assert.deepEqual(after.decoy, [null, null, ""]);
+    assert.equal(after.row, marked.mark);
+    assert.deepEqual(ownErrors(newLog()), []);
+  }),
+
   test("keyboard: Pre-fill is a real button that Enter activates", async ({ browser, url: at, newLog }) => {
     const tab = await openCase(browser, at, byName["edit-none"].url);
     await showSetup(tab);
