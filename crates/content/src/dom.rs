@@ -26,17 +26,11 @@ extern "C" {
 /// Runs `then` in a task of its own, after the current one (and whatever is queued) ends; at once
 /// if no timer can be set.
 pub fn in_new_task(then: impl FnOnce() + 'static) {
-    let then = std::rc::Rc::new(std::cell::Cell::new(Some(then)));
-    let scheduled = std::rc::Rc::clone(&then);
-    let handler = Closure::once_into_js(move || {
-        if let Some(then) = scheduled.take() {
-            then();
-        }
-    });
+    let handler = Closure::once_into_js(then);
     if set_timeout(&handler, 0).is_err()
-        && let Some(then) = then.take()
+        && let Some(handler) = handler.dyn_ref::<js_sys::Function>()
     {
-        then();
+        let _ = handler.call0(&JsValue::NULL);
     }
 }
 

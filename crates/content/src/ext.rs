@@ -94,9 +94,8 @@ pub fn on_profile_changed(handler: impl FnMut(Option<String>) + 'static) -> bool
 ///
 /// `early` is the answer to the same question when `content-preload.js` already asked it at
 /// document_start (a promise, so that the answer arrives while the engine loads); anything else,
-/// and storage is asked here. The
-/// answer's content is checked the same way either way. A callback rather than a future: the role
-/// page needs no async runtime for this one answer.
+/// and storage is asked here. The answer's content is checked the same way either way. A callback
+/// rather than a future: the role page needs no async runtime for this one answer.
 pub fn stored_profile(early: JsValue, then: impl FnOnce(Option<String>) + 'static) {
     let then_of = |promise: &JsValue| {
         get(promise, "then").and_then(|then_fn| then_fn.dyn_into::<Function>().ok())
