@@ -9,7 +9,7 @@
   "use strict";
   if (location.pathname !== "/app/setup/role.nl") return;
   const api = globalThis.browser ?? globalThis.chrome;
-  // For `make bench`: wasm start-up is measured from here to the engine's own "tba-doctor:start".
+  // For `make bench`: wasm start-up is measured from here to "tba-doctor:engine-ready" below.
   performance.mark("tba-doctor:preload");
   let profile;
   try {

@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { chromiumCopy } from "../e2e/extension-copy.mjs";
 import { launchChromium } from "../e2e/chromium.mjs";
 import { startServer } from "../e2e/server.mjs";
+import { openAdmin700, warmReRead } from "./role-page.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const option = (name, fallback) => {
@@ -24,28 +25,19 @@ if (dirs.length !== 2 || dirs.some((dir) => dir.startsWith("-"))) {
 }
 const RUNS = Number(option("--runs", "20"));
 const args = [option("--args-a", ""), option("--args-b", "")].map((text) => text.split(" ").filter(Boolean));
-const URL = "https://1234567.app.netsuite.com/app/setup/role.nl?id=3&e=T&fx=admin-700";
-
 async function load(browser) {
-  const tab = await browser.open();
+  const tab = await openAdmin700(browser);
   try {
-    await tab.goto(URL);
-    await tab.page.waitForFunction(() => document.documentElement.getAttribute("data-tba-doctor") === "ready", null, { timeout: 10_000 });
-    await tab.page.waitForTimeout(50);
-    return await tab.page.evaluate(async () => {
+    const sample = await tab.page.evaluate(() => {
       const mark = (name) => performance.getEntriesByName(name, "mark")[0]?.startTime ?? NaN;
-      const sample = {
+      return {
         engine: (mark("tba-doctor:read") - mark("tba-doctor:start")) + (mark("tba-doctor:drawn") - mark("tba-doctor:profile")),
         wall: mark("tba-doctor:drawn") - mark("tba-doctor:start"),
         total: mark("tba-doctor:drawn") - mark("tba-doctor:loader"),
       };
-      window.setupmach_machine.buildtable();
-      for (let wait = 0; wait < 100 && performance.getEntriesByName("tba-doctor:refreshed", "mark").length === 0; wait++) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      sample.warm = mark("tba-doctor:refreshed") - mark("tba-doctor:refresh");
-      return sample;
     });
+    sample.warm = (await warmReRead(tab)) ?? NaN;
+    return sample;
   } finally {
     await tab.close();
   }

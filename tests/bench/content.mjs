@@ -18,11 +18,11 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { withChromium } from "../e2e/chromium.mjs";
+import { openAdmin700, warmReRead } from "./role-page.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const runsFlag = process.argv.indexOf("--runs");
 const RUNS = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 25;
-const URL = "https://1234567.app.netsuite.com/app/setup/role.nl?id=3&e=T&fx=admin-700";
 const BUDGET_MS = 15;
 const NOTE = "Where the rest of (a) goes (measured on 2026-11-23 with `--js-flags=--trace-wasm-compilation-times` on one load, and with paired runs of `node tests/bench/ab.mjs`, 16–24 pairs, two browsers at once, so their absolute figures are higher than the table's): V8 compiles each wasm function with its baseline compiler (Liftoff) on the first call, about 400 functions and 77 KB of code in the first run, 7.9 ms of compiling on the page's thread; the same build with the whole module compiled while instantiating ran the first run in 18.8 ms against 28.7 ms (15 of 16 pairs), and with baseline code only (`--liftoff-only`) in 16.0 ms against 28.8 ms. Before the content modules' `-ocimfs 50 -aimfs 6` (scripts/build.sh, commit 4e6420e), wasm-opt had inlined the whole page reading into one function of 20 KB: V8 recompiled it with its optimizing compiler (TurboFan) during the first run, 42 ms of CPU on the second core, for code only a later reading uses, and `--liftoff-only` made that build's first run faster (20.9 against 26.4 ms, 16 of 20 pairs). The build of commit acb4a3a against this one, paired (24 pairs): (a) 30.5 against 29.0 ms (lower in 17), document_idle → drawn 112.1 against 74.1 ms. The preload alone (this build with and without content-preload.js, 24 pairs): document_idle → drawn 124.7 against 103.3 ms, while (a) itself was 30.5 against 34.8 ms (lower with the preload in 7 of 24): the first run now starts while the page is still finishing its own load and first rendering, and shares the 2 cores with it. On the fixture, served from this machine, the page is ready before the preloaded engine is, so part of the start-up still falls after document_idle (row above); a NetSuite page loaded over the network gives the preload more time. Tried and dropped: inlining more (opt-level s, 446 functions instead of 544: 9 of 24 pairs) and the `//# allFunctionsCalledOnLoad` compile hint on the glue (9 of 20).";
 const BUDGET_RATIO = 1.5;
@@ -82,22 +82,9 @@ if (!existsSync(path.join(root, "dist/extension/manifest.json"))) {
 const samples = [];
 await withChromium("bench", async (browser) => {
   for (let run = 0; run < RUNS; run++) {
-    const tab = await browser.open();
-    await tab.page.addInitScript(installLongTaskObserver);
-    await tab.goto(URL);
-    await tab.page.waitForFunction(() => document.documentElement.getAttribute("data-tba-doctor") === "ready", null, { timeout: 10_000 });
-    await tab.page.waitForTimeout(100);
+    const tab = await openAdmin700(browser, { initScript: installLongTaskObserver });
     const sample = await tab.page.evaluate(measureInPage);
-    // Warm: the same work again after a NetSuite redraw (buildtable) of the Setup table.
-    sample.warm = await tab.page.evaluate(async () => {
-      window.setupmach_machine.buildtable();
-      for (let wait = 0; wait < 100 && performance.getEntriesByName("tba-doctor:refreshed", "mark").length === 0; wait++) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      const [begin] = performance.getEntriesByName("tba-doctor:refresh", "mark");
-      const [end] = performance.getEntriesByName("tba-doctor:refreshed", "mark");
-      return begin && end ? end.startTime - begin.startTime : null;
-    });
+    sample.warm = await warmReRead(tab);
     if (sample.start === null || sample.drawn === null) throw new Error(`marks missing: ${JSON.stringify(sample)}`);
     samples.push(sample);
     await tab.close();
@@ -110,10 +97,7 @@ await withChromium("bench", async (browser) => {
 const eagerSamples = [];
 await withChromium("bench-eager", async (browser) => {
   for (let run = 0; run < RUNS; run++) {
-    const tab = await browser.open();
-    await tab.goto(URL);
-    await tab.page.waitForFunction(() => document.documentElement.getAttribute("data-tba-doctor") === "ready", null, { timeout: 10_000 });
-    await tab.page.waitForTimeout(100);
+    const tab = await openAdmin700(browser);
     eagerSamples.push(await tab.page.evaluate(measureInPage));
     await tab.close();
   }
