@@ -169,13 +169,16 @@ pub fn decode_permissions(fields: &str, data: &str) -> DecodedSublist {
     let level_label_index = level_index.and_then(|index| display_index(&names, names[index]));
 
     if !data.is_empty() {
+        // One buffer for every row's cells: a large role has hundreds of rows.
+        let mut cells: Vec<&str> = Vec::with_capacity(names.len());
         for (row_index, row) in data.split(ROW_SEPARATOR).enumerate() {
             // An empty row (for example after a trailing separator) carries nothing.
             if row.is_empty() {
                 continue;
             }
             let line = row_index + 1;
-            let cells: Vec<&str> = row.split(CELL_SEPARATOR).collect();
+            cells.clear();
+            cells.extend(row.split(CELL_SEPARATOR));
             if cells.len() != names.len() {
                 decoded.diagnostics.push(Diagnostic::RaggedRow {
                     line,
@@ -271,7 +274,8 @@ fn report_duplicates(decoded: &mut DecodedSublist) {
         .enumerate()
         .map(|(index, line)| (line.id.as_str(), index))
         .collect();
-    keyed.sort_unstable();
+    // Stable, by key only: the lines of one key stay in line order.
+    keyed.sort_by(|left, right| left.0.cmp(right.0));
     // Each duplicated key's diagnostic sits at the index of its first line, so that reading the
     // slots in order reports keys in the order they first appear, in linear time.
     let mut at_first_line: Vec<Option<Diagnostic>> = vec![None; decoded.lines.len()];

@@ -212,10 +212,12 @@ fn level_differs(line: &SublistLine, level_text: &str) -> Option<Disagreement> {
     })
 }
 
-/// `(key, line index)` pairs sorted by key, then index.
+/// `(key, line index)` pairs sorted by key; the pairs of one key keep their order, which is index
+/// order for every caller.
 fn sorted_keys<'a>(pairs: impl Iterator<Item = (&'a str, usize)>) -> Vec<(&'a str, usize)> {
     let mut pairs: Vec<(&str, usize)> = pairs.collect();
-    pairs.sort_unstable();
+    // Stable, by key only: the pairs come in index order (and one sort keeps the wasm small).
+    pairs.sort_by(|left, right| left.0.cmp(right.0));
     pairs
 }
 

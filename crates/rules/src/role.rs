@@ -82,13 +82,16 @@ impl Role {
     pub fn add_sublist(&mut self, subtab: Subtab, sublist: &DecodedSublist) {
         for line in &sublist.lines {
             let level = line.level.unwrap_or(Level::None);
-            let keep_existing = self
-                .grants
-                .get(&line.id)
-                .is_some_and(|existing| existing.level >= level);
-            if !keep_existing {
-                self.grant(&line.id, subtab, level);
-            }
+            // One search per line: a large role has hundreds of lines.
+            let grant = Grant { subtab, level };
+            self.grants
+                .entry(line.id.clone())
+                .and_modify(|existing| {
+                    if existing.level < level {
+                        *existing = grant;
+                    }
+                })
+                .or_insert(grant);
         }
     }
 }

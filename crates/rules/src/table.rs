@@ -63,7 +63,9 @@ struct Frame<'a> {
 /// The attributes of a start tag that matter here.
 #[derive(Default)]
 struct Attributes {
-    class: Option<String>,
+    /// Whether the class list holds [`ROW_CLASS`]; read without copying the value, since nearly
+    /// every tag of a permission table has a class.
+    row_class: bool,
     id: Option<String>,
     mark: Option<String>,
     title: Option<String>,
@@ -121,10 +123,7 @@ pub fn rows(html: &str) -> Option<Vec<HtmlRow>> {
             // The table itself is not one of its own rows.
             let is_row = !stack.is_empty()
                 && attributes.id.as_deref().is_some_and(|id| !id.is_empty())
-                && attributes
-                    .class
-                    .as_deref()
-                    .is_some_and(|class| class.split_ascii_whitespace().any(|c| c == ROW_CLASS));
+                && attributes.row_class;
             let row = is_row.then(|| {
                 rows.push(HtmlRow {
                     dom_id: attributes.id.unwrap_or_default(),
@@ -223,7 +222,11 @@ fn start_tag(html: &str, from: usize) -> Option<(&str, Attributes, bool, usize)>
             at = close + 1;
         }
         let slot = match attribute {
-            "class" => &mut attributes.class,
+            "class" => {
+                // Decoding changes only tokens with a `&`, which can never be the row class.
+                attributes.row_class = value.split_ascii_whitespace().any(|c| c == ROW_CLASS);
+                continue;
+            }
             "id" => &mut attributes.id,
             "data-tba-doctor" => &mut attributes.mark,
             "title" => &mut attributes.title,
