@@ -1,8 +1,9 @@
 // TBA Doctor preload: runs on the role page only, at document_start.
 //
 // It starts loading the role-page engine (fetching, compiling and instantiating the wasm, all
-// asynchronous) and asks storage.sync for the profile while NetSuite's page is still loading, so
-// that both are ready when content-loader.js runs at document_idle. It reads nothing from the page
+// asynchronous), has the engine rehearse on a made-up page of its own (crates/content/src/rehearsal.rs)
+// and asks storage.sync for the profile while NetSuite's page is still loading, so that all of it is
+// done when content-loader.js runs at document_idle. It reads nothing from the page but its address
 // and changes nothing on it; everything it starts is handed to content-loader.js through the
 // extension's own content-script global, which the page cannot see.
 (() => {
@@ -23,6 +24,16 @@
   const engine = import(api.runtime.getURL("pkg/tba_content_role.js")).then(async (module) => {
     await module.default();
     performance.mark("tba-doctor:engine-ready");
+    // In a task of its own, then: the engine runs its role-page code once on a made-up page of its
+    // own, so that the browser compiles that code now, while NetSuite's page is still loading,
+    // rather than during the first reading of the real page.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    try {
+      module.rehearse();
+    } catch {
+      // Only a head start: the real reading works without it. (It runs the same code on a fixed
+      // page, so a failure here would be a bug that the first reading meets as well.)
+    }
     return module;
   });
   // content-loader.js reports a failure (e.g. a page whose policy forbids WebAssembly).

@@ -29,6 +29,8 @@ pub mod panel;
 #[cfg(feature = "role")]
 pub mod read;
 #[cfg(feature = "role")]
+pub mod rehearsal;
+#[cfg(feature = "role")]
 pub mod role;
 #[cfg(feature = "role")]
 pub mod watch;
@@ -49,4 +51,12 @@ pub fn start(kind: &str, stored_profile: JsValue) {
         "auth-error" => auth::start(),
         _ => {}
     }
+}
+
+/// Called by `extension/content-preload.js` on the role page once the module is instantiated,
+/// before the page is read: runs the role-page code on a made-up page (see [`rehearsal`]).
+#[cfg(feature = "role")]
+#[wasm_bindgen]
+pub fn rehearse() {
+    role::rehearse();
 }

@@ -254,9 +254,10 @@ fn lost_data_messages(subtab: Subtab, decoded: &DecodedSublist) -> Vec<String> {
         .collect()
 }
 
-/// Reads the whole page.
+/// Reads the whole page. The address is the window's, which is the page's own for the content
+/// script and the real page's for the made-up page of [`crate::rehearsal`].
 pub fn read(document: &Document) -> PageRead {
-    let location = document.location();
+    let location = web_sys::window().map(|window| window.location());
     let url = location
         .as_ref()
         .and_then(|location| location.href().ok())

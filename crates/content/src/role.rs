@@ -21,7 +21,7 @@ use crate::bridge::{self, BridgeError, Line};
 use crate::panel::{Actions, Model, Panel};
 use crate::read::{self, Mode, PageRead};
 use crate::watch::Watch;
-use crate::{dom, ext, marks, wire};
+use crate::{dom, ext, marks, rehearsal, wire};
 
 /// Root attribute with the page state (product.md §6).
 const STATE_ATTRIBUTE: &str = "data-tba-doctor";
@@ -77,21 +77,7 @@ fn show_first(document: Document, first_read: PageRead, profile: Option<String>)
         .and_then(|profile| ProfileId::parse(&profile))
         .unwrap_or_default();
     dom::mark("tba-doctor:profile");
-    let app = Rc::new_cyclic(|weak| {
-        RefCell::new(App {
-            document,
-            profile,
-            read: PageRead::default(),
-            verdict: None,
-            actions: Actions::ViewMode(None),
-            confirm: None,
-            message: None,
-            panel: None,
-            drawn: None,
-            watch: None,
-            weak: weak.clone(),
-        })
-    });
+    let app = App::new(document, profile);
     {
         let mut state = app.borrow_mut();
         state.take(first_read);
@@ -130,12 +116,47 @@ fn show_first(document: Document, first_read: PageRead, profile: Option<String>)
     });
 }
 
+/// Runs the first run's code (read, evaluate, panel, marks, badges) once on the made-up page of
+/// [`rehearsal`], then the reading's hot loops on made-up rows, so that V8 has compiled all of it
+/// (and optimized the loops) before the real page is read. Nothing listens afterwards: the made-up
+/// page and everything drawn on it are dropped on return.
+pub fn rehearse() {
+    dom::mark("tba-doctor:rehearsal");
+    if let Some(document) = rehearsal::page() {
+        let app = App::new(document, ProfileId::default());
+        let mut state = app.borrow_mut();
+        let read = read::read(&state.document);
+        state.take(read);
+        state.render();
+    }
+    rehearsal::warm_loops();
+    dom::mark("tba-doctor:rehearsed");
+}
+
 fn join_names(ids: &[&str]) -> String {
     let names: Vec<&str> = ids.iter().map(|id| catalog::name_of(id)).collect();
     join(&names, ", ")
 }
 
 impl App {
+    fn new(document: Document, profile: ProfileId) -> Rc<RefCell<App>> {
+        Rc::new_cyclic(|weak| {
+            RefCell::new(App {
+                document,
+                profile,
+                read: PageRead::default(),
+                verdict: None,
+                actions: Actions::ViewMode(None),
+                confirm: None,
+                message: None,
+                panel: None,
+                drawn: None,
+                watch: None,
+                weak: weak.clone(),
+            })
+        })
+    }
+
     /// Takes a fresh reading: asks the bridge what the page offers (edit mode) and evaluates.
     fn take(&mut self, mut read: PageRead) {
         self.actions = match read.mode {
