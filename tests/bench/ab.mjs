@@ -34,6 +34,7 @@ async function load(browser) {
         engine: (mark("tba-doctor:read") - mark("tba-doctor:start")) + (mark("tba-doctor:drawn") - mark("tba-doctor:profile")),
         wall: mark("tba-doctor:drawn") - mark("tba-doctor:start"),
         total: mark("tba-doctor:drawn") - mark("tba-doctor:loader"),
+        rehearsal: mark("tba-doctor:rehearsed") - mark("tba-doctor:engine-ready"),
       };
     });
     sample.warm = (await warmReRead(tab)) ?? NaN;
@@ -60,7 +61,7 @@ try {
   };
   const faster = samples[1].filter((sample, run) => sample.engine < samples[0][run].engine).length;
   for (const [side, name] of ["A", "B"].entries()) {
-    console.log(`${name} ${dirs[side]}${args[side].length ? ` (${args[side].join(" ")})` : ""}: (a) ${median(side, "engine")} ms, start → drawn ${median(side, "wall")} ms, loader → drawn ${median(side, "total")} ms, warm re-read ${median(side, "warm")} ms (medians of ${RUNS})`);
+    console.log(`${name} ${dirs[side]}${args[side].length ? ` (${args[side].join(" ")})` : ""}: (a) ${median(side, "engine")} ms, start → drawn ${median(side, "wall")} ms, loader → drawn ${median(side, "total")} ms, engine-ready → rehearsed ${median(side, "rehearsal")} ms, warm re-read ${median(side, "warm")} ms (medians of ${RUNS})`);
   }
   console.log(`(a) lower for B in ${faster} of ${RUNS} pairs`);
 } finally {
