@@ -63,16 +63,58 @@ pub fn start(stored_profile: JsValue) {
     // Read the page first; the stored profile arrives in a later task.
     let first_read = read::read(&document);
     dom::mark("tba-doctor:read");
+    // Watch NetSuite's redraws from this reading on, so that one before the panel exists is not lost.
+    let watched: Rc<RefCell<Watched>> = Rc::default();
+    let watch = watch_tables(&document, Rc::clone(&watched));
     ext::stored_profile(stored_profile, move |profile| {
         // The answer is usually there already (the preload asked at document_start): evaluate and
         // draw in a task of their own anyway, so that the first run is two tasks, never one long one.
-        dom::in_new_task(move || show_first(document, first_read, profile));
+        dom::in_new_task(move || show_first(document, first_read, profile, watch, watched));
     });
 }
 
+/// Whom the table watcher wakes: the app once it exists; until then a redraw is only noted.
+#[derive(Default)]
+struct Watched {
+    app: Weak<RefCell<App>>,
+    missed: bool,
+}
+
+/// Observes the permission tables; each redraw re-reads the page through `watched`.
+fn watch_tables(document: &Document, watched: Rc<RefCell<Watched>>) -> Option<Watch> {
+    let targets: Vec<Element> = Subtab::ALL
+        .into_iter()
+        .filter_map(|subtab| {
+            document
+                .get_element_by_id(read::page_names(subtab).table)
+                .and_then(|table| table.parent_element())
+        })
+        .collect();
+    Watch::new(&targets, move || {
+        let app = {
+            let mut watched = watched.borrow_mut();
+            let app = watched.app.upgrade();
+            watched.missed |= app.is_none();
+            app
+        };
+        if let Some(Ok(mut state)) = app.as_ref().map(|app| app.try_borrow_mut()) {
+            state.refresh();
+        }
+    })
+    .map_err(|_| dom::warn("tables not watched"))
+    .ok()
+}
+
 /// Evaluates the first reading with the stored profile, draws the panel, and starts listening to
-/// the popup, the profile choice and NetSuite's redraws.
-fn show_first(document: Document, first_read: PageRead, profile: Option<String>) {
+/// the popup, the profile choice and NetSuite's redraws (re-reading at once if the tables were
+/// redrawn since the first reading).
+fn show_first(
+    document: Document,
+    first_read: PageRead,
+    profile: Option<String>,
+    watch: Option<Watch>,
+    watched: Rc<RefCell<Watched>>,
+) {
     let profile = profile
         .and_then(|profile| ProfileId::parse(&profile))
         .unwrap_or_default();
@@ -83,7 +125,15 @@ fn show_first(document: Document, first_read: PageRead, profile: Option<String>)
         state.take(first_read);
         state.render();
         dom::mark("tba-doctor:drawn");
-        state.watch_tables();
+        state.watch = watch;
+    }
+    let missed = {
+        let mut watched = watched.borrow_mut();
+        watched.app = Rc::downgrade(&app);
+        std::mem::take(&mut watched.missed)
+    };
+    if missed {
+        app.borrow_mut().refresh();
     }
     // The popup's channel and the profile choice live as long as the page; these two
     // closures hold the only strong references to the app.
@@ -290,28 +340,6 @@ impl App {
             },
         );
         panel.map_err(|_| dom::warn("panel not created")).ok()
-    }
-
-    fn watch_tables(&mut self) {
-        let targets: Vec<Element> = Subtab::ALL
-            .into_iter()
-            .filter_map(|subtab| {
-                self.document
-                    .get_element_by_id(read::page_names(subtab).table)
-                    .and_then(|table| table.parent_element())
-            })
-            .collect();
-        let weak = self.weak.clone();
-        self.watch = Watch::new(&targets, move || {
-            let Some(app) = weak.upgrade() else {
-                return;
-            };
-            if let Ok(mut state) = app.try_borrow_mut() {
-                state.refresh();
-            };
-        })
-        .map_err(|_| dom::warn("tables not watched"))
-        .ok();
     }
 
     /// A panel button.

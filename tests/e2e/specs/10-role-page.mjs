@@ -258,6 +258,25 @@ export default [
     assert.deepEqual(ownErrors(newLog()), []);
   }),
 
+  test("a redraw while the first run is under way (after the reading, before the panel): the panel shows the role as it is now", async ({ browser, url: at, newLog }) => {
+    // edit-too-low lacks User Access Tokens; the page adds it when the first probe comes (redraw-on-probe.js).
+    const tab = await openCase(browser, at, `${byName["edit-too-low"].url}&redraw-on-probe=1`);
+    const seen = await waitFor(tab, () => {
+      const host = document.getElementById("tba-doctor-panel");
+      // Without a re-read after the redraw, data-missing stays "ADMI_MANAGE_OWN_OAUTH_TOKENS".
+      if (!window.__tbaDoctorRedrawnOnProbe || !host || host.getAttribute("data-missing") !== "") return null;
+      const row = [...document.querySelectorAll("#setupmach_splits tr.uir-machine-row")]
+        .find((candidate) => /User Access Tokens/.test(candidate.textContent));
+      return {
+        missing: host.getAttribute("data-missing"),
+        tooLow: host.getAttribute("data-too-low"),
+        rowMark: row ? row.getAttribute("data-tba-doctor") : "no row",
+      };
+    }, [], { message: "nothing missing once the page has added User Access Tokens" });
+    assert.deepEqual(seen, { missing: "", tooLow: "ADMI_WEBSERVICES", rowMark: "ok" });
+    assert.deepEqual(ownErrors(newLog()), []);
+  }),
+
   test("keyboard: Pre-fill is a real button that Enter activates", async ({ browser, url: at, newLog }) => {
     const tab = await openCase(browser, at, byName["edit-none"].url);
     await showSetup(tab);
