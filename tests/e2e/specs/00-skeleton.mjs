@@ -26,21 +26,28 @@ export default [
   }),
 
   test("role page: the engine rehearses on a made-up page before the first reading, and the real page shows no trace of it", async ({ browser, url }) => {
-    const tab = await browser.open(url("/app/setup/role.nl?id=1004&e=T&record-mutations=1"));
-    const seen = await waitFor(tab, () => document.documentElement.getAttribute("data-tba-doctor") === "ready" && {
-      marks: performance.getEntriesByType("mark").map((mark) => mark.name).filter((name) => name.startsWith("tba-doctor:")),
-      at: Object.fromEntries(performance.getEntriesByType("mark").map((mark) => [mark.name, mark.startTime])),
-      changes: window.__tbaDoctorChanges,
-      panels: document.querySelectorAll("#tba-doctor-panel").length,
-      // The made-up role is named "TBA Doctor rehearsal" and has a "Custom Fields" line; this one has neither.
-      text: document.getElementById("tba-doctor-panel").shadowRoot.textContent,
-    });
+    // The recorder of the extension's changes (a fixture asset in <head>) must be there before the
+    // rehearsal; when the engine is ready before the page's <head> script has loaded, the load
+    // proves nothing about that, and the page is opened again (at most five times).
+    let seen = null;
+    for (let attempt = 0; attempt < 5 && seen === null; attempt++) {
+      const tab = await browser.open(url("/app/setup/role.nl?id=1004&e=T&record-mutations=1"));
+      const load = await waitFor(tab, () => document.documentElement.getAttribute("data-tba-doctor") === "ready" && {
+        marks: performance.getEntriesByType("mark").map((mark) => mark.name).filter((name) => name.startsWith("tba-doctor:")),
+        at: Object.fromEntries(performance.getEntriesByType("mark").map((mark) => [mark.name, mark.startTime])),
+        changes: window.__tbaDoctorChanges,
+        panels: document.querySelectorAll("#tba-doctor-panel").length,
+        // The made-up role is named "TBA Doctor rehearsal" and has a "Custom Fields" line; this one has neither.
+        text: document.getElementById("tba-doctor-panel").shadowRoot.textContent,
+      });
+      if (load.changes.installed < load.at["tba-doctor:rehearsal"]) seen = load;
+      await tab.close();
+    }
+    assert.ok(seen !== null, "in five loads, the recorder was never there before the rehearsal");
     const order = ["tba-doctor:engine-ready", "tba-doctor:rehearsal", "tba-doctor:rehearsed", "tba-doctor:start", "tba-doctor:drawn"];
     assert.deepEqual(seen.marks.filter((name) => order.includes(name)), order, JSON.stringify(seen.marks));
     assert.equal(seen.marks.filter((name) => name === "tba-doctor:rehearsal").length, 1, "one rehearsal per page");
-    // The recorder (fixture asset, in <head>) was there before the rehearsal, and the first change
-    // to this page came with the real reading, not before.
-    assert.ok(seen.changes.installed < seen.at["tba-doctor:rehearsal"], JSON.stringify(seen));
+    // The first change to this page came with the real reading, not before.
     assert.ok(seen.changes.first !== null && seen.changes.first >= seen.at["tba-doctor:start"], JSON.stringify(seen));
     assert.equal(seen.panels, 1);
     assert.doesNotMatch(seen.text, /rehearsal/i);
