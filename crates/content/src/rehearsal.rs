@@ -2,8 +2,8 @@
 //!
 //! V8 compiles each wasm function the first time it is called (lazy compilation; a page cannot
 //! ask for anything else), and the glue's JavaScript is compiled the same way. On a 700-permission
-//! role that compiling was about half of the first run. `content-preload.js` calls
-//! [`crate::role::rehearse`] at document_start, while NetSuite's page is still loading: it reads,
+//! role that compiling was about half of the first run. `content-preload.js` calls the module's
+//! [`crate::rehearse`] ([`crate::role::rehearse`]) at document_start, while NetSuite's page is still loading: it reads,
 //! evaluates and draws on [`page`], an inert document parsed from the constant below, so that the
 //! real first run at document_idle finds its code already compiled.
 //!
