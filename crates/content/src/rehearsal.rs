@@ -56,7 +56,7 @@ const ROW: &str = "<tr class=\"uir-machine-row uir-machine-row-odd\" id=\"setupm
 const LINE: &str = "Custom Fields\u{1}ADMI_CUSTFIELD\u{1}View\u{1}1\u{1}1\u{2}";
 const FIELDS: &str = "permkey4_display\u{1}permkey4\u{1}permlevel4_display\u{1}permlevel4\u{1}id";
 
-/// Runs the table parser and the sublist codec over [`WARM_ROWS`] made-up rows, without any DOM.
+/// Runs the table parser and the sublist codec over `WARM_ROWS` made-up rows, without any DOM.
 /// Their loops are the hot part of reading a large role, and V8 recompiles a function with its
 /// optimizing compiler once it has run long enough: after this, the real reading runs optimized
 /// code instead of baseline code. Returns the rows parsed and the lines decoded.
