@@ -13,6 +13,31 @@ const ELEMENT_KEY = "element-6066-11e4-a52e-4f735466cecf";
 // that no page or extension causes.
 const BROWSER_NOISE = /RSLoader|unrecognized command line flag|addons\.|Remote Settings|normandy|resource:\/\/\/modules\//i;
 
+// WebDriver async script: resolves "ok" once arguments[0] is clickable (see FirefoxTab.click), or
+// says what it still was when arguments[1] ms have passed.
+const ACTIONABLE = `
+  const [element, timeout, done] = arguments;
+  const deadline = performance.now() + timeout;
+  let last = null;
+  const state = () => {
+    if (!element.isConnected) return "detached";
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) return "not visible";
+    if (element.disabled || element.getAttribute("aria-disabled") === "true") return "disabled";
+    const rect = [box.x, box.y, box.width, box.height].join(",");
+    const stable = rect === last;
+    last = rect;
+    return stable ? "ok" : "moving";
+  };
+  const check = () => {
+    const now = state();
+    if (now === "ok") done("ok");
+    else if (performance.now() > deadline) done("still " + now + " after " + timeout + " ms");
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+`;
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
@@ -81,8 +106,19 @@ class FirefoxTab {
     }
     return element[ELEMENT_KEY];
   }
+  /**
+   * Clicks like Playwright does in Chromium: only once the element is connected, visible, enabled
+   * and stable (the same box in two animation frames in a row), within 10 s. A plain WebDriver click
+   * checks none of that: on a disabled button it succeeds and nothing happens, and on an element that
+   * is still moving its mouse events can land beside it.
+   */
   async click(selector) {
     const id = await this.find(selector);
+    const ready = await this.run("/execute/async", {
+      script: ACTIONABLE,
+      args: [{ [ELEMENT_KEY]: id }, 10_000],
+    });
+    if (ready !== "ok") throw new Error(`click ${selector}: ${ready}`);
     await this.run(`/element/${id}/click`, {});
   }
   async press(key) {

@@ -20,10 +20,32 @@ export async function waitFor(tab, fn, args = [], { timeout = 10_000, message } 
       last = error.message;
     }
     if (Date.now() > deadline) {
-      throw new Error(`${message ?? "condition"} not met within ${timeout} ms (last: ${JSON.stringify(last)})`);
+      const page = await tab.eval(pageSummary).catch((error) => error.message);
+      throw new Error(`${message ?? "condition"} not met within ${timeout} ms (last: ${JSON.stringify(last)}; page: ${JSON.stringify(page)})`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * What the extension shows on the page, for a failure message: CI prints only a test's error, so it
+ * has to say why (the panel's own words, its hooks, disabled buttons), not only that it waited.
+ */
+function pageSummary() {
+  const hosts = document.querySelectorAll("#tba-doctor-panel");
+  const host = hosts[0];
+  const root = host && host.shadowRoot;
+  const status = root && root.querySelector("[role=status]");
+  return {
+    url: location.href.slice(0, 200),
+    state: document.documentElement.getAttribute("data-tba-doctor"),
+    hosts: hosts.length,
+    hooks: host ? Object.fromEntries([...host.attributes].map((attribute) => [attribute.name, attribute.value.slice(0, 200)])) : null,
+    status: status ? status.textContent.slice(0, 400) : null,
+    text: root ? [...root.children].filter((child) => child.localName !== "style").map((child) => child.textContent).join(" ").replace(/\s+/g, " ").slice(0, 600) : null,
+    disabled: root ? [...root.querySelectorAll("button[disabled]")].map((button) => button.getAttribute("data-tba-doctor-action")) : [],
+    marks: [...document.querySelectorAll("[data-tba-doctor-mark], tr[data-tba-doctor]")].length,
+  };
 }
 
 /** Gives the page and the extension a moment to do anything they were going to do. */
