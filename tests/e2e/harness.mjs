@@ -44,7 +44,7 @@ function pageSummary() {
     status: status ? status.textContent.slice(0, 400) : null,
     text: root ? [...root.children].filter((child) => child.localName !== "style").map((child) => child.textContent).join(" ").replace(/\s+/g, " ").slice(0, 600) : null,
     disabled: root ? [...root.querySelectorAll("button[disabled]")].map((button) => button.getAttribute("data-tba-doctor-action")) : [],
-    marks: [...document.querySelectorAll("[data-tba-doctor-mark], tr[data-tba-doctor]")].length,
+    marks: [...document.querySelectorAll("tr[data-tba-doctor]")].length,
   };
 }
 
