@@ -14,13 +14,22 @@
 //! for V8 to optimize them.
 use web_sys::{Document, DomParser, SupportedType};
 
+/// The Setup sublist's field names, `setupmachfields` (cell separator U+0001): one literal for
+/// the made-up page and the hot loops, which decode lines of the same shape.
+macro_rules! setup_fields {
+    () => {
+        "permkey4_display\u{1}permkey4\u{1}permlevel4_display\u{1}permlevel4\u{1}id"
+    };
+}
+
 /// The made-up role page: `main_form` with the role's name, the Web Services Only checkbox, the
 /// tab links that carry badges, a Reports and a Setup sublist (hidden inputs and visible table) and
 /// the Add button that marks edit mode, written the way NetSuite writes them
 /// (netsuite-role-page.md §2; cell separator U+0001, row separator U+0002). SOAP Web Services is
 /// too low for the default profile and User Access Tokens is missing, so that the fix plan, the
 /// row marks and the badges have something to show.
-const PAGE: &str = "<form name=\"main_form\" id=\"main_form\">\
+const PAGE: &str = concat!(
+    "<form name=\"main_form\" id=\"main_form\">\
 <input type=\"hidden\" name=\"id\" value=\"1\">\
 <input id=\"name\" value=\"TBA Doctor rehearsal\">\
 <input type=\"checkbox\" name=\"iswebserviceonlyrole\">\
@@ -28,14 +37,17 @@ const PAGE: &str = "<form name=\"main_form\" id=\"main_form\">\
 <input type=\"hidden\" name=\"repomachfields\" value=\"permkey2_display\u{1}permkey2\u{1}permlevel2_display\u{1}permlevel2\u{1}id\">\
 <input type=\"hidden\" name=\"repomachdata\" value=\"Sales\u{1}REPO_SALES\u{1}View\u{1}1\u{1}1\">\
 <table id=\"repomach_splits\"><tr class=\"uir-machine-headerrow\"><td>Permission</td><td>Level</td></tr>\
-<tr class=\"uir-machine-row\" id=\"repomach_row_1\"><td>Sales</td><td>View</td></tr></table>\
-<input type=\"hidden\" name=\"setupmachfields\" value=\"permkey4_display\u{1}permkey4\u{1}permlevel4_display\u{1}permlevel4\u{1}id\">\
+<tr class=\"uir-machine-row\" id=\"repomach_row_1\"><td>Sales</td><td>View</td></tr></table>",
+    "<input type=\"hidden\" name=\"setupmachfields\" value=\"",
+    setup_fields!(),
+    "\">\
 <input type=\"hidden\" name=\"setupmachdata\" value=\"Custom Fields\u{1}ADMI_CUSTFIELD\u{1}View\u{1}1\u{1}2\u{2}SOAP Web Services\u{1}ADMI_WEBSERVICES\u{1}Edit\u{1}3\u{1}3\">\
 <div class=\"uir-machine-table-container\" data-machine-name=\"setupmach\">\
 <table id=\"setupmach_splits\"><tr class=\"uir-machine-headerrow\"><td>Permission</td><td>Level</td></tr>\
 <tr class=\"uir-machine-row\" id=\"setupmach_row_1\"><td>Custom Fields</td><td>View</td></tr>\
 <tr class=\"uir-machine-row\" id=\"setupmach_row_2\"><td>SOAP Web Services</td><td>Edit</td></tr></table>\
-<input type=\"button\" id=\"setupmach_addedit\" value=\"Add\"></div></form>";
+<input type=\"button\" id=\"setupmach_addedit\" value=\"Add\"></div></form>",
+);
 
 /// The made-up role page, parsed into a document of its own: inert (no script runs, nothing is
 /// fetched, nothing is shown) and unconnected to the page the extension runs on.
@@ -54,7 +66,7 @@ const WARM_ROWS: usize = 300;
 const ROW: &str = "<tr class=\"uir-machine-row uir-machine-row-odd\" id=\"setupmach_row_1\">\
 <td class=\"uir-list-row-cell listtext\">Custom Fields</td><td class=\"uir-list-row-cell listtext\">View</td></tr>";
 const LINE: &str = "Custom Fields\u{1}ADMI_CUSTFIELD\u{1}View\u{1}1\u{1}1\u{2}";
-const FIELDS: &str = "permkey4_display\u{1}permkey4\u{1}permlevel4_display\u{1}permlevel4\u{1}id";
+const FIELDS: &str = setup_fields!();
 
 /// Runs the table parser and the sublist codec over `WARM_ROWS` made-up rows, without any DOM.
 /// Their loops are the hot part of reading a large role, and V8 recompiles a function with its
