@@ -2,7 +2,12 @@
 //
 // Why it exists: NetSuite's sublist functions (nlapiSelectNewLineItem, nlapiSetCurrentLineItemValue, …)
 // and its dropdown objects live in the page's world, which the wasm content script (isolated world)
-// cannot see. Registered in manifest.json with "world": "MAIN" on /app/setup/role.nl only.
+// cannot see. Registered in manifest.json with "world": "MAIN" on /app/setup/role.nl only, at
+// document_start: then it listens before the engine's first probe in every case. At document_idle,
+// Firefox injected it up to 9 ms after content-loader.js on a fresh profile, and an engine that was
+// ready by then (preloaded, page body late) found no bridge and kept Pre-fill and Fix all off.
+// It reads NetSuite's functions only when a request comes, so being there before them is harmless.
+// The mark "tba-doctor:bridge" lets the tests check that order.
 //
 // Protocol (synchronous, on `document`):
 //   request:  CustomEvent "tba-doctor:request",  detail = JSON string {id, op, ...}
@@ -18,6 +23,7 @@
 // The page can send these events too, but the bridge only does what the page could do itself.
 (() => {
   "use strict";
+  performance.mark("tba-doctor:bridge");
   const REQUEST = "tba-doctor:request";
   const RESPONSE = "tba-doctor:response";
   const MACHINES = ["tranmach", "repomach", "listsmach", "setupmach"];

@@ -3,7 +3,9 @@
 // Every request, whatever its Host (the browsers map *.netsuite.com here), is answered from
 // tests/fixtures/render.mjs; a path the fixtures do not know gets a plain NetSuite-like page.
 // `?csp=strict` adds `Content-Security-Policy: script-src 'self'`, the policy under which Chrome
-// refuses WebAssembly in content scripts.
+// refuses WebAssembly in content scripts. `?slow-body=MS` (at most 5000) sends the page up to its
+// `<body` at once and the rest MS later: document_start comes early and document_idle late, as on a
+// slow NetSuite page.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -64,7 +66,14 @@ export async function startServer({ certDir }) {
       }
       if (page) {
         response.writeHead(page.status ?? 200, { ...headers, "Content-Type": page.contentType ?? "text/html; charset=utf-8" });
-        response.end(page.body);
+        const pause = Number(url.searchParams.get("slow-body"));
+        const split = page.body.indexOf("<body");
+        if (pause > 0 && pause <= 5000 && split > 0) {
+          response.write(page.body.slice(0, split));
+          setTimeout(() => response.end(page.body.slice(split)), pause).unref();
+        } else {
+          response.end(page.body);
+        }
         return;
       }
       if (url.pathname === "/favicon.ico") {

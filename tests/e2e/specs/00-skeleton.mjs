@@ -54,6 +54,22 @@ export default [
     assert.match(seen.text, /Legacy Web Services/);
   }),
 
+  test("role page whose body arrives 400 ms late: the bridge is there before the loader, so the engine's first probe finds it and the buttons are on", async ({ browser, url }) => {
+    // The engine (preloaded at document_start) is ready long before document_idle here, so it reads
+    // the page as soon as the loader runs. With the bridge at document_idle, Firefox injected it after
+    // the loader on a fresh profile and the first probe went unanswered: every button stayed disabled.
+    const tab = await browser.open(url("/app/setup/role.nl?id=1001&e=T&slow-body=400"));
+    const seen = await waitFor(tab, () => document.documentElement.getAttribute("data-tba-doctor") === "ready" && {
+      marks: performance.getEntriesByType("mark").map((mark) => mark.name).filter((name) => name.startsWith("tba-doctor:")),
+      buttons: [...document.getElementById("tba-doctor-panel").shadowRoot.querySelectorAll("button")]
+        .map((button) => `${button.getAttribute("data-tba-doctor-action")}:${button.disabled ? "off" : "on"}`),
+    });
+    const order = ["tba-doctor:bridge", "tba-doctor:engine-ready", "tba-doctor:loader", "tba-doctor:start"];
+    assert.deepEqual(seen.marks.filter((name) => order.includes(name)), order, JSON.stringify(seen.marks));
+    assert.ok(seen.buttons.includes("fix-all:on"), JSON.stringify(seen.buttons));
+    assert.deepEqual(seen.buttons.filter((button) => button.endsWith(":off")), []);
+  }),
+
   test("a NetSuite page it does not concern: no attribute, no wasm fetched", async ({ browser, url }) => {
     const tab = await browser.open(url("/app/center/card.nl"));
     await settle(800);
