@@ -32,7 +32,11 @@ const ACTIONABLE = `
   const check = () => {
     const now = state();
     if (now === "ok") done("ok");
-    else if (performance.now() > deadline) done("still " + now + " after " + timeout + " ms");
+    else if (performance.now() > deadline) {
+      // A disabled button's title says why (e.g. the extension's "Pre-fill and Fix all are off: …").
+      const why = now === "disabled" && element.title ? " (title: " + element.title + ")" : "";
+      done("still " + now + " after " + timeout + " ms" + why);
+    }
     else requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
