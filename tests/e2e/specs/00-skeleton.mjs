@@ -18,6 +18,9 @@ export default [
     // In this order: the preload (document_start), the loader taking the preloaded engine (document_idle), the engine.
     const order = ["tba-doctor:preload", "tba-doctor:loader", "tba-doctor:preloaded", "tba-doctor:start"];
     assert.deepEqual(marks.filter((name) => order.includes(name)), order, JSON.stringify(marks));
+    // The MAIN-world bridge (document_start too, in no set order with the preload) before the loader.
+    const bridge = ["tba-doctor:bridge", "tba-doctor:loader"];
+    assert.deepEqual(marks.filter((name) => bridge.includes(name)), bridge, JSON.stringify(marks));
     // Not on other NetSuite pages.
     const other = await browser.open(url("/app/center/card.nl"));
     await settle(800);
