@@ -236,7 +236,10 @@ export async function launchFirefox({ extensionDir, geckoId, port, prefs = {} })
       // WebDriver may not navigate to moz-extension:// itself; a page may, once popup.html is web-accessible.
       const tab = await this.open(via);
       const target = `moz-extension://${uuid}/popup.html${query}`;
-      await tab.eval((href) => { window.location.href = href; }, target);
+      // In a later task: a script that navigates while WebDriver is still evaluating it can have its
+      // sandbox torn down under it, and Marionette then fails the call (seen as NS_ERROR_OUT_OF_MEMORY
+      // from evalInSandbox with one core busy).
+      await tab.eval((href) => { setTimeout(() => { window.location.href = href; }, 0); }, target);
       for (let attempt = 0; attempt < 100; attempt++) {
         const where = await tab.run("/url", undefined, "GET");
         if (where.startsWith("moz-extension://")) break;
