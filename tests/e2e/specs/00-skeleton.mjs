@@ -1,6 +1,11 @@
 // Skeleton behaviour (issue #2): the engine starts on role pages, nothing runs elsewhere, the popup renders.
 import { assert, rootAttribute, settle, test, waitFor } from "../harness.mjs";
 
+/** Asserts that `names` appear in `marks` (the page's tba-doctor:* mark names) in this order. */
+function assertInOrder(marks, names) {
+  assert.deepEqual(marks.filter((name) => names.includes(name)), names, JSON.stringify(marks));
+}
+
 export default [
   test("role page in edit mode: the wasm content script starts and marks the page ready", async ({ browser, url }) => {
     const tab = await browser.open(url("/app/setup/role.nl?id=1001&e=T"));
@@ -17,10 +22,10 @@ export default [
       && performance.getEntriesByType("mark").map((mark) => mark.name).filter((name) => name.startsWith("tba-doctor:")));
     // In this order: the preload (document_start), the loader taking the preloaded engine (document_idle), the engine.
     const order = ["tba-doctor:preload", "tba-doctor:loader", "tba-doctor:preloaded", "tba-doctor:start"];
-    assert.deepEqual(marks.filter((name) => order.includes(name)), order, JSON.stringify(marks));
+    assertInOrder(marks, order);
     // The MAIN-world bridge (document_start too, in no set order with the preload) before the loader.
     const bridge = ["tba-doctor:bridge", "tba-doctor:loader"];
-    assert.deepEqual(marks.filter((name) => bridge.includes(name)), bridge, JSON.stringify(marks));
+    assertInOrder(marks, bridge);
     // Not on other NetSuite pages.
     const other = await browser.open(url("/app/center/card.nl"));
     await settle(800);
@@ -48,7 +53,7 @@ export default [
     }
     assert.ok(seen !== null, "in five loads, the recorder was never there before the rehearsal");
     const order = ["tba-doctor:engine-ready", "tba-doctor:rehearsal", "tba-doctor:rehearsed", "tba-doctor:start", "tba-doctor:drawn"];
-    assert.deepEqual(seen.marks.filter((name) => order.includes(name)), order, JSON.stringify(seen.marks));
+    assertInOrder(seen.marks, order);
     assert.equal(seen.marks.filter((name) => name === "tba-doctor:rehearsal").length, 1, "one rehearsal per page");
     // The first change to this page came with the real reading, not before.
     assert.ok(seen.changes.first !== null && seen.changes.first >= seen.at["tba-doctor:start"], JSON.stringify(seen));
@@ -69,10 +74,10 @@ export default [
     });
     // The case this test is about: the engine ready before the loader runs.
     const early = ["tba-doctor:engine-ready", "tba-doctor:loader"];
-    assert.deepEqual(seen.marks.filter((name) => early.includes(name)), early, JSON.stringify(seen.marks));
+    assertInOrder(seen.marks, early);
     // The bridge (in no set order with the engine's readiness) before the loader and the engine's start.
     const order = ["tba-doctor:bridge", "tba-doctor:loader", "tba-doctor:start"];
-    assert.deepEqual(seen.marks.filter((name) => order.includes(name)), order, JSON.stringify(seen.marks));
+    assertInOrder(seen.marks, order);
     assert.ok(seen.buttons.includes("fix-all:on"), JSON.stringify(seen.buttons));
     assert.deepEqual(seen.buttons.filter((button) => button.endsWith(":off")), []);
   }),
