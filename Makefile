@@ -4,7 +4,7 @@ SHELL := /bin/bash
 
 VERSION := $(shell sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' manifest.json | head -n 1)
 RUST_SOURCES := $(shell find crates -name '*.rs' -o -name Cargo.toml) Cargo.toml Cargo.lock
-STATIC_SOURCES := manifest.json $(shell find extension -type f)
+STATIC_SOURCES := manifest.json $(shell find extension data -type f)
 ZIPS := dist/tba-doctor-$(VERSION)-chrome.zip dist/tba-doctor-$(VERSION)-firefox.zip
 TOOLS_STAMP := target/.build-tools-stamp
 

@@ -64,6 +64,9 @@ for module in tba_content_role tba_content_auth tba_popup; do
 done
 cp manifest.json "$out/"
 cp -R extension/. "$out/"
+# The permission catalog compiled into the wasm is derived from Oracle's list (UPL 1.0): its notice ships too.
+mkdir -p "$out/licenses"
+cp data/netsuite-permissions.LICENSE.txt "$out/licenses/"
 
 for browser in chrome firefox; do
   python3 scripts/pack.py "$out" "dist/tba-doctor-$version-$browser.zip"

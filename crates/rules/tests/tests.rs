@@ -2,5 +2,6 @@
 //! netsuite-role-page.md §6, and property tests of the fix plan and the codec.
 
 mod boundaries;
+mod catalog;
 mod properties;
 mod rules;
