@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use tba_rules::evaluate::{Verdict, Warning, evaluate};
+use tba_rules::evaluate::{Verdict, evaluate};
 use tba_rules::page::role_edit_url;
 use tba_rules::protocol::{Request, Response, RoleWire, Snapshot};
 use tba_rules::text::join;
@@ -402,14 +402,7 @@ impl App {
 
     /// The 2FA-making ids the current plan would add, when the role is not already 2FA-required.
     fn two_factor_ids(&self) -> Option<Vec<&'static str>> {
-        self.verdict
-            .as_ref()?
-            .warnings
-            .iter()
-            .find_map(|warning| match warning {
-                Warning::WouldRequireTwoFactor { ids } => Some(ids.clone()),
-                _ => None,
-            })
+        Some(self.verdict.as_ref()?.fix_confirmation().to_vec())
     }
 
     fn why_not(&self) -> Option<String> {

@@ -480,7 +480,7 @@ impl PopupState {
     /// 2FA-required.
     pub fn fix_needs_confirmation(&self) -> bool {
         match self.screen() {
-            Screen::Role(role) => !role.verdict.plan.two_factor_ids().is_empty(),
+            Screen::Role(role) => !role.verdict.fix_confirmation().is_empty(),
             _ => false,
         }
     }

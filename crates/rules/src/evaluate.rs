@@ -202,6 +202,20 @@ pub struct Verdict {
 }
 
 impl Verdict {
+    /// The permissions Fix all would add that make a role not yet 2FA-required require 2FA
+    /// (netsuite-role-page.md §5.1): the one rule by which the panel and the popup ask before
+    /// fixing. Empty: fix without asking (e.g. the Administrator role, which is 2FA-required
+    /// already).
+    pub fn fix_confirmation(&self) -> &[&'static str] {
+        self.warnings
+            .iter()
+            .find_map(|warning| match warning {
+                Warning::WouldRequireTwoFactor { ids } => Some(ids.as_slice()),
+                _ => None,
+            })
+            .unwrap_or(&[])
+    }
+
     fn ids_where(
         &self,
         pick: impl Fn(&RequirementState) -> Option<&'static str>,

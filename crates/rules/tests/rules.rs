@@ -407,6 +407,33 @@ fn role_page_section_6_statements() {
 }
 
 #[test]
+fn fix_all_asks_first_only_when_it_would_make_the_role_two_factor_required() {
+    let token_admin = ProfileId::TokenAdmin;
+    let integration = role(&[]);
+    let verdict = evaluate(&integration, token_admin);
+    assert_eq!(verdict.fix_confirmation(), ["ADMI_MANAGE_OAUTH_TOKENS"]);
+    // The Administrator role is 2FA-required already: the same plan needs no confirmation.
+    let mut administrator = role(&[]);
+    administrator.id = Some(tba_rules::role::ADMINISTRATOR_ROLE_ID);
+    let verdict = evaluate(&administrator, token_admin);
+    assert_eq!(verdict.plan.ids(), ["ADMI_MANAGE_OAUTH_TOKENS"]);
+    assert_eq!(verdict.fix_confirmation(), Vec::<&str>::new());
+    // Nor does a role whose 2FA checkbox is set, nor a plan that adds nothing 2FA-making.
+    let mut two_factor = role(&[]);
+    two_factor.two_factor_required = Some(true);
+    assert!(
+        evaluate(&two_factor, token_admin)
+            .fix_confirmation()
+            .is_empty()
+    );
+    assert!(
+        evaluate(&integration, ProfileId::CloudExtend)
+            .fix_confirmation()
+            .is_empty()
+    );
+}
+
+#[test]
 fn verdict_id_lists_are_in_catalog_order() {
     let low_soap = offered(role(&[(SOAP, 1)]), &[SOAP]);
     let verdict = evaluate(&low_soap, ProfileId::CloudExtend);

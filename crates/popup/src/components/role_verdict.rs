@@ -58,10 +58,9 @@ pub fn RoleVerdict(props: &RoleVerdictProps) -> Html {
         .unwrap_or_else(|| "not named yet".to_owned());
     let lines = requirement_lines(verdict);
     let two_factor: Vec<&str> = verdict
-        .plan
-        .two_factor_ids()
-        .into_iter()
-        .map(permission_name)
+        .fix_confirmation()
+        .iter()
+        .map(|id| permission_name(id))
         .collect();
     let redundant: Vec<String> = verdict
         .redundant

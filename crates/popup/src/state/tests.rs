@@ -449,6 +449,23 @@ fn fix_all_asks_before_making_the_role_two_factor_required() {
 }
 
 #[test]
+fn fix_all_does_not_ask_for_the_administrator_role_which_is_two_factor_required_already() {
+    // The panel's rule (rules' `Verdict::fix_confirmation`): before, the popup asked here and the
+    // panel did not.
+    let mut wire = role_wire(Vec::new());
+    wire.id = Some(tba_rules::role::ADMINISTRATOR_ROLE_ID);
+    let state = answered(
+        ROLE_URL,
+        Response::Snapshot {
+            snapshot: snapshot("role-edit", Some(wire)),
+        },
+        ProfileId::TokenAdmin,
+    );
+    assert!(!role_screen(&state).verdict.plan.is_empty());
+    assert!(!state.fix_needs_confirmation());
+}
+
+#[test]
 fn changes_show_the_new_snapshot_and_refusals_say_why() {
     let before = role_wire(Vec::new());
     let after = role_wire(vec![
