@@ -325,7 +325,7 @@ impl Panel {
             let warnings = add(document, body, "ul", None)?;
             warnings.set_class_name("warnings");
             for warning in &verdict.warnings {
-                add(document, &warnings, "li", Some(&warning.message()))?;
+                add(document, &warnings, "li", Some(&warning.english()))?;
             }
         }
         if !verdict.redundant.is_empty() {

@@ -363,7 +363,7 @@ impl RoleScreen {
 
     /// The request for the administrator.
     pub fn admin_request(&self) -> String {
-        text::admin_request(&self.role, &self.verdict)
+        crate::ext::with_lookup(|lookup| text::admin_request(&self.role, &self.verdict, lookup))
     }
 
     /// The SDF role XML snippet of the plan.

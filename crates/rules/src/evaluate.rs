@@ -6,6 +6,7 @@
 
 use crate::catalog::{self, Subtab, ids};
 use crate::level::Level;
+use crate::message::{Arg, Id, Message};
 use crate::plan::{FixOp, FixPlan};
 use crate::profile::{self, ProfileId, REDUNDANCIES, Requirement};
 use crate::role::Role;
@@ -149,8 +150,9 @@ impl Warning {
         }
     }
 
-    /// A plain English sentence for admins.
-    pub fn message(&self) -> String {
+    /// [`Warning::message`] in English, compiled in: what the page panel shows until the content
+    /// script's size budget allows the i18n path (a test checks the two say the same).
+    pub fn english(&self) -> String {
         match self {
             Warning::WouldRequireTwoFactor { ids } => format!(
                 "Adding {} makes this role require two-factor authentication (2FA); \
@@ -180,6 +182,32 @@ impl Warning {
             Warning::ConnectNotForAdministrator => "The NetSuite2.com SuiteAnalytics Connect data \
                  source is not available to the Administrator role; use a dedicated role."
                 .to_owned(),
+        }
+    }
+
+    /// The sentence for admins.
+    pub fn message(&self) -> Message {
+        match self {
+            Warning::WouldRequireTwoFactor { ids } => Message::with(
+                Id::WarningWouldRequireTwoFactor,
+                vec![Arg::permissions(ids.iter().copied())],
+            ),
+            Warning::AdministratorRole => Message::plain(Id::WarningAdministratorRole),
+            Warning::WebServicesOnly => Message::plain(Id::WarningWebServicesOnly),
+            Warning::SoapBelowFull { have } => {
+                Message::with(Id::WarningSoapBelowFull, vec![Arg::Level(*have)])
+            }
+            Warning::FeatureOff { ids } => Message::with(
+                Id::WarningFeatureOff,
+                vec![
+                    Arg::permissions(ids.iter().copied()),
+                    Arg::Text(ENABLE_FEATURES_PATH.to_owned()),
+                ],
+            ),
+            Warning::TokenAdminLimits => Message::plain(Id::WarningTokenAdminLimits),
+            Warning::ConnectNotForAdministrator => {
+                Message::plain(Id::WarningConnectNotForAdministrator)
+            }
         }
     }
 }

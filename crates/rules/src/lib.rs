@@ -33,6 +33,7 @@ pub mod crosscheck;
 pub mod evaluate;
 mod fold;
 pub mod level;
+pub mod message;
 pub mod page;
 pub mod plan;
 pub mod profile;

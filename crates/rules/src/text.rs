@@ -6,6 +6,7 @@
 
 use crate::catalog::{self, Subtab, ids};
 use crate::evaluate::{Verdict, Warning};
+use crate::message::{self, Lookup};
 use crate::plan::{FixOp, FixPlan};
 use crate::profile;
 use crate::role::Role;
@@ -19,7 +20,7 @@ const MAX_QUOTED_CHARS: usize = 300;
 
 /// A request an end user or admin can send to the account administrator: which role, which
 /// permissions to add or raise (at Full) and why, and where to click.
-pub fn admin_request(role: &Role, verdict: &Verdict) -> String {
+pub fn admin_request(role: &Role, verdict: &Verdict, lookup: &dyn Lookup) -> String {
     let profile = profile::profile(verdict.profile);
     let mut out = String::from("Hello,\n\n");
     out.push_str(&format!(
@@ -46,7 +47,7 @@ pub fn admin_request(role: &Role, verdict: &Verdict) -> String {
         .warnings
         .iter()
         .filter(|warning| !matches!(warning, Warning::TokenAdminLimits))
-        .map(Warning::message)
+        .map(|warning| message::render(&warning.message(), lookup))
         .collect();
     if !notes.is_empty() {
         out.push_str("\nPlease also note:\n");
@@ -354,7 +355,8 @@ Please also note:
 
 Thank you.
 ";
-        assert_eq!(admin_request(&role, &verdict), expected);
+        let english = crate::message::english::Messages::load();
+        assert_eq!(admin_request(&role, &verdict, &english), expected);
     }
 
     #[test]

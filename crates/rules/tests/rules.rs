@@ -453,16 +453,17 @@ fn warning_messages_are_sentences() {
         web_services_only: Some(true),
         ..offered(role(&[(SOAP, 2)]), &[SOAP, ATM])
     };
+    let english = tba_rules::message::english::Messages::load();
     for profile in ProfileId::ALL {
         for warning in evaluate(&role, profile).warnings {
-            let message = warning.message();
+            let message = tba_rules::message::render(&warning.message(), &english);
             assert!(message.ends_with('.'), "{message}");
             assert!(message.starts_with(char::is_uppercase), "{message}");
             assert!(!warning.source().is_empty());
         }
     }
     let verdict = evaluate(&offered(Role::default(), &[]), ProfileId::TokenLogin);
-    let message = verdict.warnings[0].message();
+    let message = tba_rules::message::render(&verdict.warnings[0].message(), &english);
     assert!(
         message.contains("Setup > Company > Enable Features > SuiteCloud > Manage Authentication"),
         "{message}"

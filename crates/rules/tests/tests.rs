@@ -3,5 +3,6 @@
 
 mod boundaries;
 mod catalog;
+mod messages;
 mod properties;
 mod rules;

@@ -4,9 +4,13 @@
 //
 // The popup page is opened as a tab (see chromium.mjs and firefox.mjs); it then describes the most
 // recently used other tab, as it does when a user opens popup.html in a tab of their own.
+import { readFileSync } from "node:fs";
+
 import { authCases } from "../../fixtures/render.mjs";
 import { assert, extensionErrors, settle, test, waitFor } from "../harness.mjs";
 
+/** The shipped English messages (the browsers run in English here). */
+const MESSAGES = JSON.parse(readFileSync(new URL("../../../extension/_locales/en/messages.json", import.meta.url), "utf8"));
 const EDIT_NONE = "/app/setup/role.nl?id=1001&e=T&fx=edit-none";
 
 /** Waits until the popup has left its loading screen and returns the screen name. */
@@ -185,6 +189,14 @@ export default [
       assert.match(status, /^Copied|did not allow copying/);
     }
     assert.deepEqual(extensionErrors(newLog()), []);
+  }),
+
+  test("popup: warnings are worded by the extension's messages.json through the browser's i18n", async ({ browser, url }) => {
+    await openRolePage(browser, url, "/app/setup/role.nl?id=1001&e=T&fx=web-services-only");
+    const popup = await browser.openPopup();
+    assert.equal(await screenOf(popup), "role-edit");
+    const shown = await waitFor(popup, () => document.querySelector(".warnings li[data-code=web-services-only]")?.textContent);
+    assert.equal(shown, MESSAGES.warning_web_services_only.message);
   }),
 
   test("popup: Fix all acts on the page and shows the new verdict", async ({ browser, url }) => {

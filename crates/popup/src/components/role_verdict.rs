@@ -165,7 +165,7 @@ pub fn RoleVerdict(props: &RoleVerdictProps) -> Html {
             if !verdict.warnings.is_empty() {
                 <ul class="warnings" aria-label="Warnings">
                     { for verdict.warnings.iter().map(|warning| html! {
-                        <li data-code={warning.code()}>{ warning.message() }</li>
+                        <li data-code={warning.code()}>{ crate::ext::text(&warning.message()) }</li>
                     }) }
                 </ul>
             }

@@ -1,0 +1,345 @@
+//! Every sentence a person reads, as a message id with typed arguments: `rules` decides what is
+//! said, `_locales/<lang>/messages.json` says it, and the adapters look the ids up through the
+//! WebExtension i18n API (`i18n.getMessage`), behind the [`Lookup`] trait.
+//!
+//! [`render`] turns a [`Message`] into text: it renders each argument first (a permission by its
+//! name, a list of them as "A, B and C", a level or a subtab by its own message, a nested message),
+//! then asks the lookup for the message with those substitutions (`$1`, `$2`, … in the order of
+//! `args`). An id the lookup does not know renders as the id itself, so a missing translation is
+//! visible but never breaks a page.
+
+use crate::catalog::{self, Subtab};
+use crate::level::Level;
+
+/// Looks a message up by id with its substitutions, as `i18n.getMessage(id, substitutions)`
+/// does; `None` when the id is unknown.
+pub trait Lookup {
+    /// The message `id` with its placeholders filled from `substitutions` (`$1` is the first).
+    fn get(&self, id: &str, substitutions: &[String]) -> Option<String>;
+}
+
+/// A text for people: a message id and its arguments, in the order of the message's `$1`, `$2`, ….
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// Which message.
+    pub id: Id,
+    /// Its arguments; their number is [`Id::arity`].
+    pub args: Vec<Arg>,
+}
+
+impl Message {
+    /// A message without arguments.
+    pub fn plain(id: Id) -> Message {
+        Message {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// A message with arguments.
+    pub fn with(id: Id, args: Vec<Arg>) -> Message {
+        Message { id, args }
+    }
+}
+
+impl From<Id> for Message {
+    fn from(id: Id) -> Message {
+        Message::plain(id)
+    }
+}
+
+/// One argument of a message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Arg {
+    /// Text shown as it is: a role name or account from the page, a click path, an id.
+    Text(String),
+    /// A number.
+    Count(usize),
+    /// A permission, shown by its name (its id when the catalog does not know it).
+    Permission(String),
+    /// Permissions, shown as one list: "A", "A and B", "A, B and C".
+    Permissions(Vec<String>),
+    /// A level, shown by its message (`level_full`, …).
+    Level(Level),
+    /// A subtab, shown by its message (`subtab_setup`, …).
+    Subtab(Subtab),
+    /// Another message, rendered first.
+    Message(Box<Message>),
+}
+
+impl Arg {
+    /// A nested message.
+    pub fn message(message: impl Into<Message>) -> Arg {
+        Arg::Message(Box::new(message.into()))
+    }
+
+    /// Permissions from ids.
+    pub fn permissions<'a>(ids: impl IntoIterator<Item = &'a str>) -> Arg {
+        Arg::Permissions(ids.into_iter().map(str::to_owned).collect())
+    }
+}
+
+/// Renders `message` through `lookup`.
+pub fn render(message: &Message, lookup: &dyn Lookup) -> String {
+    let substitutions: Vec<String> = message
+        .args
+        .iter()
+        .map(|arg| render_arg(arg, lookup))
+        .collect();
+    lookup
+        .get(message.id.as_str(), &substitutions)
+        .unwrap_or_else(|| message.id.as_str().to_owned())
+}
+
+fn render_arg(arg: &Arg, lookup: &dyn Lookup) -> String {
+    match arg {
+        Arg::Text(text) => text.clone(),
+        Arg::Count(count) => count.to_string(),
+        Arg::Permission(id) => catalog::name_of(id).to_owned(),
+        Arg::Permissions(ids) => list(ids.iter().map(|id| catalog::name_of(id)), lookup),
+        Arg::Level(level) => render(&Message::plain(Id::of_level(*level)), lookup),
+        Arg::Subtab(subtab) => render(&Message::plain(Id::of_subtab(*subtab)), lookup),
+        Arg::Message(message) => render(message, lookup),
+    }
+}
+
+/// Joins items for a sentence by the `list_pair` ("$1 and $2") and `list_more` ("$1, $2")
+/// messages: "A", "A and B", "A, B and C".
+fn list<'a>(items: impl DoubleEndedIterator<Item = &'a str>, lookup: &dyn Lookup) -> String {
+    let mut items = items;
+    let Some(last) = items.next_back() else {
+        return String::new();
+    };
+    let mut head: Option<String> = None;
+    for item in items {
+        head = Some(match head {
+            None => item.to_owned(),
+            Some(before) => render_with(Id::ListMore, vec![before, item.to_owned()], lookup),
+        });
+    }
+    match head {
+        None => last.to_owned(),
+        Some(head) => render_with(Id::ListPair, vec![head, last.to_owned()], lookup),
+    }
+}
+
+fn render_with(id: Id, substitutions: Vec<String>, lookup: &dyn Lookup) -> String {
+    lookup
+        .get(id.as_str(), &substitutions)
+        .unwrap_or_else(|| id.as_str().to_owned())
+}
+
+macro_rules! ids {
+    ($($(#[doc = $doc:literal])* $variant:ident = $name:literal / $arity:literal,)*) => {
+        /// A message id: the key of the message in `_locales/<lang>/messages.json`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Id {
+            $($(#[doc = $doc])* $variant,)*
+        }
+
+        impl Id {
+            /// Every id `rules` can produce.
+            pub const ALL: &'static [Id] = &[$(Id::$variant,)*];
+
+            /// The key in `messages.json`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Id::$variant => $name,)*
+                }
+            }
+
+            /// How many arguments the message takes (its placeholders `$1`…`$n`).
+            pub fn arity(self) -> usize {
+                match self {
+                    $(Id::$variant => $arity,)*
+                }
+            }
+        }
+    };
+}
+
+ids! {
+    /// "$1 and $2" (the last two items of a list).
+    ListPair = "list_pair" / 2,
+    /// "$1, $2" (the items of a list before the last two).
+    ListMore = "list_more" / 2,
+    /// The level None.
+    LevelNone = "level_none" / 0,
+    /// The level View.
+    LevelView = "level_view" / 0,
+    /// The level Create.
+    LevelCreate = "level_create" / 0,
+    /// The level Edit.
+    LevelEdit = "level_edit" / 0,
+    /// The level Full.
+    LevelFull = "level_full" / 0,
+    /// The Transactions subtab.
+    SubtabTransactions = "subtab_transactions" / 0,
+    /// The Reports subtab.
+    SubtabReports = "subtab_reports" / 0,
+    /// The Lists subtab.
+    SubtabLists = "subtab_lists" / 0,
+    /// The Setup subtab.
+    SubtabSetup = "subtab_setup" / 0,
+    /// The Custom Record subtab.
+    SubtabCustomRecord = "subtab_custom_record" / 0,
+    /// Adding $1 (permissions) makes the role 2FA-required.
+    WarningWouldRequireTwoFactor = "warning_would_require_2fa" / 1,
+    /// The Administrator role's token rules.
+    WarningAdministratorRole = "warning_administrator_role" / 0,
+    /// A Web Services Only role cannot be used for RESTlets or CloudExtend.
+    WarningWebServicesOnly = "warning_web_services_only" / 0,
+    /// SOAP Web Services is at $1 (a level), below Full.
+    WarningSoapBelowFull = "warning_soap_below_full" / 1,
+    /// The account does not offer $1 (permissions); enable TBA at $2 (a path).
+    WarningFeatureOff = "warning_feature_off" / 2,
+    /// What Access Token Management does and does not allow.
+    WarningTokenAdminLimits = "warning_token_admin_limits" / 0,
+    /// SuiteAnalytics Connect is not for the Administrator role.
+    WarningConnectNotForAdministrator = "warning_connect_not_for_administrator" / 0,
+}
+
+impl Id {
+    /// The message of a level.
+    pub fn of_level(level: Level) -> Id {
+        match level {
+            Level::None => Id::LevelNone,
+            Level::View => Id::LevelView,
+            Level::Create => Id::LevelCreate,
+            Level::Edit => Id::LevelEdit,
+            Level::Full => Id::LevelFull,
+        }
+    }
+
+    /// The message of a subtab.
+    pub fn of_subtab(subtab: Subtab) -> Id {
+        match subtab {
+            Subtab::Transactions => Id::SubtabTransactions,
+            Subtab::Reports => Id::SubtabReports,
+            Subtab::Lists => Id::SubtabLists,
+            Subtab::Setup => Id::SubtabSetup,
+            Subtab::CustomRecord => Id::SubtabCustomRecord,
+        }
+    }
+}
+
+/// The English messages of `extension/_locales/en/messages.json`, looked up as the browsers do:
+/// for native tests and native builds of the adapters, which have no i18n API.
+#[cfg(any(test, feature = "test-support"))]
+pub mod english {
+    use std::collections::BTreeMap;
+
+    use super::Lookup;
+
+    /// The English `messages.json`, as shipped.
+    pub const MESSAGES_JSON: &str = include_str!("../../../extension/_locales/en/messages.json");
+
+    /// One message: its text and its placeholders (lower-case name → content, e.g. `"$1"`).
+    #[derive(Clone, Debug, Default)]
+    pub struct Entry {
+        /// The `message` text, with `$name$` placeholders.
+        pub text: String,
+        /// The `placeholders`, by lower-case name.
+        pub placeholders: BTreeMap<String, String>,
+    }
+
+    /// The messages of one `messages.json`.
+    #[derive(Clone, Debug, Default)]
+    pub struct Messages {
+        /// By id.
+        pub entries: BTreeMap<String, Entry>,
+    }
+
+    impl Messages {
+        /// Parses a `messages.json`.
+        pub fn parse(json: &str) -> Result<Messages, String> {
+            let value: serde_json::Value =
+                serde_json::from_str(json).map_err(|error| error.to_string())?;
+            let object = value.as_object().ok_or("messages.json is not an object")?;
+            let mut entries = BTreeMap::new();
+            for (id, body) in object {
+                let text = body["message"]
+                    .as_str()
+                    .ok_or_else(|| format!("{id} has no message"))?
+                    .to_owned();
+                let mut placeholders = BTreeMap::new();
+                if let Some(map) = body.get("placeholders").and_then(|map| map.as_object()) {
+                    for (name, placeholder) in map {
+                        let content = placeholder["content"]
+                            .as_str()
+                            .ok_or_else(|| format!("{id}: placeholder {name} has no content"))?;
+                        placeholders.insert(name.to_ascii_lowercase(), content.to_owned());
+                    }
+                }
+                entries.insert(id.clone(), Entry { text, placeholders });
+            }
+            Ok(Messages { entries })
+        }
+
+        /// The shipped English messages.
+        pub fn load() -> Messages {
+            Messages::parse(MESSAGES_JSON).unwrap_or_default()
+        }
+    }
+
+    /// Replaces `$1`…`$9` in `content` by `substitutions`, and `$$` by `$`.
+    fn substitute(content: &str, substitutions: &[String]) -> String {
+        let mut out = String::new();
+        let mut chars = content.chars().peekable();
+        while let Some(character) = chars.next() {
+            if character != '$' {
+                out.push(character);
+                continue;
+            }
+            match chars.peek().copied() {
+                Some('$') => {
+                    chars.next();
+                    out.push('$');
+                }
+                Some(digit @ '1'..='9') => {
+                    chars.next();
+                    let index = digit as usize - '1' as usize;
+                    out.push_str(substitutions.get(index).map_or("", String::as_str));
+                }
+                _ => out.push('$'),
+            }
+        }
+        out
+    }
+
+    impl Lookup for Messages {
+        fn get(&self, id: &str, substitutions: &[String]) -> Option<String> {
+            let entry = self.entries.get(id)?;
+            let mut out = String::new();
+            let mut rest = entry.text.as_str();
+            while let Some(start) = rest.find('$') {
+                out.push_str(&rest[..start]);
+                let after = &rest[start + 1..];
+                if let Some(stripped) = after.strip_prefix('$') {
+                    out.push('$');
+                    rest = stripped;
+                    continue;
+                }
+                let name_end = after.find('$');
+                let placeholder = name_end.and_then(|end| {
+                    entry
+                        .placeholders
+                        .get(&after[..end].to_ascii_lowercase())
+                        .map(|content| (end, content))
+                });
+                match placeholder {
+                    Some((end, content)) => {
+                        out.push_str(&substitute(content, substitutions));
+                        rest = &after[end + 1..];
+                    }
+                    None => {
+                        out.push('$');
+                        rest = after;
+                    }
+                }
+            }
+            out.push_str(rest);
+            Some(out)
+        }
+    }
+}
