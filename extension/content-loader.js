@@ -24,8 +24,11 @@
   if (preload) performance.mark("tba-doctor:preloaded");
   // One wasm per feature: a page loads only the code it runs.
   const glueUrl = api.runtime.getURL(kind === "role" ? "pkg/tba_content_role.js" : "pkg/tba_content_auth.js");
+  // The permission catalog is data beside the wasm (crates/rules/src/catalog.rs).
+  const catalog = preload ? undefined : fetch(api.runtime.getURL("catalog.tsv")).then((response) => response.text());
   const engineReady = preload?.engine ?? import(glueUrl).then(async (engine) => {
     await engine.default();
+    engine.install_catalog(await catalog);
     return engine;
   });
   engineReady

@@ -21,8 +21,13 @@
     // No promise: the engine asks storage itself.
     profile = undefined;
   }
+  // The permission catalog is data beside the wasm (crates/rules/src/catalog.rs), read while the
+  // module compiles and installed before the engine runs.
+  const catalog = fetch(api.runtime.getURL("catalog.tsv")).then((response) => response.text());
+  catalog.catch(() => {});
   const engine = import(api.runtime.getURL("pkg/tba_content_role.js")).then(async (module) => {
     await module.default();
+    module.install_catalog(await catalog);
     performance.mark("tba-doctor:engine-ready");
     // In a task of its own, then: the engine runs its role-page code once on a made-up page of its
     // own, so that the browser compiles that code now, while NetSuite's page is still loading,

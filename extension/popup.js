@@ -4,7 +4,7 @@
 // `snapshot` asks the active tab's content script early; the wasm uses that answer only when the
 // active tab is the one it describes. A look-up that is missing here is made by the wasm itself.
 // The marks let scripts/bench-popup.mjs split the time to the verdict into loading and running.
-import init, { start } from "./pkg/tba_popup.js";
+import init, { install_catalog, start } from "./pkg/tba_popup.js";
 
 performance.mark("tba-doctor:popup-js");
 const api = globalThis.browser ?? globalThis.chrome;
@@ -21,6 +21,9 @@ try {
 }
 // The wasm reads every outcome; this only keeps an early failure from being reported as unhandled.
 for (const promise of Object.values(early)) promise.catch(() => {});
+// The permission catalog is data beside the wasm (crates/rules/src/catalog.rs), read while it compiles.
+const catalog = fetch("catalog.tsv").then((response) => response.text());
 await init();
+install_catalog(await catalog);
 performance.mark("tba-doctor:popup-wasm");
 start(early);

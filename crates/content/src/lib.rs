@@ -36,6 +36,14 @@ pub mod role;
 pub mod watch;
 pub mod wire;
 
+/// Called by the loaders with the text of the extension's `catalog.tsv` before anything else runs:
+/// installs the permission catalog (`tba_rules::catalog::install`). Throws when the file is refused
+/// or a catalog is installed already, so that the loader reports the engine as failed.
+#[wasm_bindgen]
+pub fn install_catalog(text: String) -> Result<(), JsValue> {
+    tba_rules::catalog::install(text).map_err(|error| JsValue::from_str(&error.to_string()))
+}
+
 /// Entry point called by `extension/content-loader.js` once the wasm module is instantiated. A
 /// kind this build does not hold does nothing. `stored_profile` is the early
 /// `storage.sync.get` promise of `content-preload.js` on the role page, passed on by the loader

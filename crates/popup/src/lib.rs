@@ -19,6 +19,13 @@ use yew::Reducible;
 use crate::hooks::use_popup::{FirstLookups, Lookups};
 use crate::state::PopupState;
 
+/// Called by `extension/popup.js` with the text of the extension's `catalog.tsv` before [`start`]:
+/// installs the permission catalog (`tba_rules::catalog::install`). Throws when the file is refused.
+#[wasm_bindgen]
+pub fn install_catalog(text: String) -> Result<(), JsValue> {
+    tba_rules::catalog::install(text).map_err(|error| JsValue::from_str(&error.to_string()))
+}
+
 /// Entry point called by `extension/popup.js`, with the look-ups it started (`ext::Early`).
 ///
 /// Yew renders once the tab is known (and its content script has answered), so that the first

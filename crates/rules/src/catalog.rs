@@ -1,20 +1,19 @@
-//! The permission catalog: every Setup-subtab permission plus `REPO_ANALYTICS`, with UI names,
-//! aliases, accepted levels and the 2FA flag.
+//! The permission catalog: every standard NetSuite permission of the Setup, Lists, Transactions
+//! (registers included) and Reports subtabs, with UI names, aliases, accepted levels and the 2FA flag.
 //!
-//! The table (`catalog_generated.rs`) is generated from Oracle's list, `data/netsuite-permissions.json`
-//! (UPL 1.0, `data/netsuite-permissions.LICENSE.txt`), with the corrections `data/README.md` names,
-//! and from the facts that list lacks, `data/catalog-facts.tsv`; a test regenerates it and fails when
-//! it differs. It holds the Setup subtab (and the Reports permission REST needs) only: the other
-//! subtabs' names do not fit the content script's size budget while names are compiled in.
-//! Nothing here parses data at run time, and nothing here decides policy (that is `profile` and
-//! `evaluate`).
+//! The catalog is data, not code: `extension/catalog.tsv`, generated from Oracle's list
+//! (`data/netsuite-permissions.json`, UPL 1.0) with the corrections `data/README.md` names and the
+//! facts that list lacks (`data/catalog-facts.tsv`); a test regenerates it and fails when it
+//! differs. The extension ships the file beside the wasm and hands its text to [`install`] before
+//! anything else runs, so the content script's wasm holds no permission names; native builds
+//! (tests, feature `test-support`) read the same file at compile time. Parsing checks everything
+//! and refuses a bad file with an error, never a panic. Nothing here decides policy (that is
+//! `profile` and `evaluate`).
 
-use crate::level::LevelSet;
+use std::cmp::Ordering;
+use std::sync::OnceLock;
 
-#[rustfmt::skip]
-#[path = "catalog_generated.rs"]
-mod generated;
-use generated::CATALOG;
+use crate::level::{Level, LevelSet};
 
 /// A subtab of the role page's Permissions tab, i.e. one permission sublist ("machine").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -79,8 +78,9 @@ pub struct Permission {
     /// The English UI name, e.g. `"User Access Tokens"`.
     /// Empty for the few ids of Salto's extra list whose name no source gives.
     pub name: &'static str,
-    /// Other names the UI used or uses, e.g. `"Web Services"` for SOAP Web Services.
-    pub aliases: &'static [&'static str],
+    /// Other names the UI used or uses, e.g. `"Web Services"` for SOAP Web Services, tab-separated
+    /// (see [`Permission::aliases`]).
+    aliases: &'static str,
     /// The subtab (sublist) the permission lives on.
     pub subtab: Subtab,
     /// The levels the permission accepts.
@@ -102,27 +102,18 @@ impl Permission {
     /// Whether `name` is this permission's name or one of its aliases, ignoring case and runs of
     /// whitespace.
     pub fn is_named(&self, name: &str) -> bool {
-        (!self.name.is_empty() && same_words(self.name, name))
-            || self.aliases.iter().any(|alias| same_words(alias, name))
+        self.names().any(|own| same_words(own, name))
     }
-}
 
-/// A catalog entry, for the generated table.
-const fn p(
-    id: &'static str,
-    name: &'static str,
-    aliases: &'static [&'static str],
-    subtab: Subtab,
-    levels: LevelSet,
-    requires_2fa: bool,
-) -> Permission {
-    Permission {
-        id,
-        name,
-        aliases,
-        subtab,
-        levels,
-        requires_2fa,
+    /// The other names the UI used or uses.
+    pub fn aliases(&self) -> impl Iterator<Item = &'static str> {
+        self.aliases.split('\t').filter(|alias| !alias.is_empty())
+    }
+
+    /// The UI name (when a source gives one), then the aliases.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> {
+        let name = (!self.name.is_empty()).then_some(self.name);
+        name.into_iter().chain(self.aliases())
     }
 }
 
@@ -154,19 +145,32 @@ pub mod ids {
     pub const TWO_FACTOR_BASE: &str = "ADMI_TWOFACTORAUTHBASE";
 }
 
-/// Every permission of the catalog, in catalog order (the order of `data-missing`).
+/// Every permission of the catalog, in catalog order (the order of `data-missing`): Oracle's list
+/// group by group (Setup, then the Setup ids it lacks, Lists, registers, Reports, Transactions).
 pub fn all() -> &'static [Permission] {
-    &CATALOG
+    &current().permissions
 }
 
 /// The permission with this exact `permkey`.
 pub fn by_id(id: &str) -> Option<&'static Permission> {
-    CATALOG.iter().find(|permission| permission.id == id)
+    position(id).and_then(|index| all().get(index))
 }
 
-/// The permission with this UI name or alias, ignoring case and runs of whitespace (NBSP too).
+/// The permission with this UI name or alias, ignoring ASCII case and runs of whitespace (NBSP
+/// too). Names are unique across the catalog (a test checks it), so at most one answers.
 pub fn by_name(name: &str) -> Option<&'static Permission> {
-    CATALOG.iter().find(|permission| permission.is_named(name))
+    let catalog = current();
+    let found = catalog
+        .by_name
+        .binary_search_by(|&(index, which)| compare_names(catalog.name(index, which), name))
+        .ok()?;
+    let &(index, _) = catalog.by_name.get(found)?;
+    catalog.permissions.get(usize::from(index))
+}
+
+/// The permission named `name` on `subtab` (see [`by_name`]).
+pub fn by_name_on(subtab: Subtab, name: &str) -> Option<&'static Permission> {
+    by_name(name).filter(|permission| permission.subtab == subtab)
 }
 
 /// The UI name of `id` when the catalog knows it, else the id itself.
@@ -186,7 +190,18 @@ pub fn names_sentence(ids: &[&str]) -> String {
 
 /// The catalog position of `id`, used to sort ids in catalog order.
 pub fn position(id: &str) -> Option<usize> {
-    CATALOG.iter().position(|permission| permission.id == id)
+    let catalog = current();
+    let found = catalog
+        .by_id
+        .binary_search_by(|&index| {
+            let stored = catalog
+                .permissions
+                .get(usize::from(index))
+                .map_or("", |permission| permission.id);
+            stored.cmp(id)
+        })
+        .ok()?;
+    catalog.by_id.get(found).map(|&index| usize::from(index))
 }
 
 /// Sorts `items` in catalog order of their ids; ids the catalog does not know go last, by id.
@@ -223,6 +238,256 @@ pub(crate) fn same_words(left: &str, right: &str) -> bool {
     }
 }
 
+/// The parsed catalog file.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    /// In catalog order.
+    permissions: Vec<Permission>,
+    /// Indices into `permissions`, sorted by id.
+    by_id: Vec<u16>,
+    /// (index into `permissions`, which of its names), sorted by [`compare_names`].
+    by_name: Vec<(u16, u8)>,
+}
+
+/// Why a catalog file was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CatalogError {
+    /// The 1-based line, 0 for the file as a whole.
+    pub line: usize,
+    /// What is wrong there.
+    pub problem: &'static str,
+}
+
+impl std::fmt::Display for CatalogError {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(formatter, "catalog line {}: {}", self.line, self.problem)
+    }
+}
+
+/// The first line of a catalog file.
+pub const FORMAT_LINE: &str = "#tba-doctor-catalog 1";
+
+impl Catalog {
+    /// Parses a catalog file (`extension/catalog.tsv`): after [`FORMAT_LINE`] and `#` comments,
+    /// one `P` line per permission in catalog order (id, subtab machine, levels as letters of
+    /// `NVCEF`, `2fa` or `-`, name, aliases; tab-separated), then one `I` line (the permissions'
+    /// indices sorted by id) and one `N` line (`index:which` pairs of every name, sorted by
+    /// [`compare_names`]). Anything else is refused.
+    pub fn parse(text: &'static str) -> Result<Catalog, CatalogError> {
+        let fail = |line: usize, problem: &'static str| Err(CatalogError { line, problem });
+        let mut lines = text
+            .lines()
+            .enumerate()
+            .map(|(index, line)| (index + 1, line));
+        if lines.next().map(|(_, line)| line) != Some(FORMAT_LINE) {
+            return fail(1, "not a catalog file of this version");
+        }
+        let mut catalog = Catalog::default();
+        let mut by_id_seen = false;
+        let mut by_name_seen = false;
+        for (number, line) in lines {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let Some((kind, rest)) = line.split_once('\t') else {
+                return fail(number, "no record kind");
+            };
+            match kind {
+                "P" if !by_id_seen && !by_name_seen => match parse_permission(rest) {
+                    Some(permission) if catalog.permissions.len() < usize::from(u16::MAX) => {
+                        catalog.permissions.push(permission);
+                    }
+                    _ => return fail(number, "bad permission"),
+                },
+                "I" if !by_id_seen => {
+                    catalog.by_id = parse_indices(rest).ok_or(CatalogError {
+                        line: number,
+                        problem: "bad id index",
+                    })?;
+                    by_id_seen = true;
+                }
+                "N" if !by_name_seen => {
+                    catalog.by_name = parse_name_index(rest).ok_or(CatalogError {
+                        line: number,
+                        problem: "bad name index",
+                    })?;
+                    by_name_seen = true;
+                }
+                _ => return fail(number, "unexpected record"),
+            }
+        }
+        if !by_id_seen || !by_name_seen {
+            return fail(0, "an index is missing");
+        }
+        catalog.check_indices()?;
+        Ok(catalog)
+    }
+
+    fn name(&self, index: u16, which: u8) -> &'static str {
+        self.permissions
+            .get(usize::from(index))
+            .and_then(|permission| permission.names().nth(usize::from(which)))
+            .unwrap_or("")
+    }
+
+    /// Both indices cover every permission and every name once, in order.
+    fn check_indices(&self) -> Result<(), CatalogError> {
+        let fail = |problem| Err(CatalogError { line: 0, problem });
+        let count = self.permissions.len();
+        if self.by_id.len() != count {
+            return fail("the id index does not cover every permission");
+        }
+        let id = |index: u16| self.permissions.get(usize::from(index)).map(|p| p.id);
+        for pair in self.by_id.windows(2) {
+            let (Some(&left), Some(&right)) = (pair.first(), pair.get(1)) else {
+                continue;
+            };
+            match (id(left), id(right)) {
+                (Some(left), Some(right)) if left < right => {}
+                _ => return fail("the id index is not strictly sorted"),
+            }
+        }
+        if self.by_id.iter().any(|&index| usize::from(index) >= count) {
+            return fail("the id index points past the permissions");
+        }
+        let names: usize = self.permissions.iter().map(|p| p.names().count()).sum();
+        if self.by_name.len() != names {
+            return fail("the name index does not cover every name");
+        }
+        for &(index, which) in &self.by_name {
+            let exists = self
+                .permissions
+                .get(usize::from(index))
+                .is_some_and(|permission| permission.names().nth(usize::from(which)).is_some());
+            if !exists {
+                return fail("the name index points past the names");
+            }
+        }
+        for pair in self.by_name.windows(2) {
+            let (Some(&(left, left_which)), Some(&(right, right_which))) =
+                (pair.first(), pair.get(1))
+            else {
+                continue;
+            };
+            let order = compare_names(self.name(left, left_which), self.name(right, right_which));
+            if order != Ordering::Less {
+                return fail("the name index is not strictly sorted (or a name is ambiguous)");
+            }
+        }
+        Ok(())
+    }
+}
+
+fn parse_permission(record: &'static str) -> Option<Permission> {
+    let mut cells = record.splitn(6, '\t');
+    let id = cells.next()?;
+    let machine = cells.next()?;
+    let letters = cells.next()?;
+    let flag = cells.next()?;
+    let names = cells.next()?;
+    let aliases = cells.next().unwrap_or("");
+    let id_ok = !id.is_empty()
+        && id
+            .bytes()
+            .all(|byte| byte.is_ascii_uppercase() || byte.is_ascii_digit() || byte == b'_');
+    let subtab = Subtab::from_machine(machine)?;
+    let mut levels = LevelSet::EMPTY;
+    for letter in letters.chars() {
+        let level = match letter {
+            'N' => Level::None,
+            'V' => Level::View,
+            'C' => Level::Create,
+            'E' => Level::Edit,
+            'F' => Level::Full,
+            _ => return None,
+        };
+        levels = levels.with(level);
+    }
+    let requires_2fa = match flag {
+        "2fa" => true,
+        "-" => false,
+        _ => return None,
+    };
+    (id_ok && !levels.is_empty()).then_some(Permission {
+        id,
+        name: names,
+        aliases,
+        subtab,
+        levels,
+        requires_2fa,
+    })
+}
+
+fn parse_indices(record: &str) -> Option<Vec<u16>> {
+    record
+        .split(' ')
+        .map(|number| number.parse().ok())
+        .collect()
+}
+
+fn parse_name_index(record: &str) -> Option<Vec<(u16, u8)>> {
+    record
+        .split(' ')
+        .map(|pair| {
+            let (index, which) = pair.split_once(':')?;
+            Some((index.parse().ok()?, which.parse().ok()?))
+        })
+        .collect()
+}
+
+static INSTALLED: OnceLock<Catalog> = OnceLock::new();
+
+/// Installs the catalog file the extension ships, once, before anything reads the catalog.
+///
+/// The text lives as long as the page (the permissions borrow it). Refused: a bad file, or a
+/// second install, or one after the catalog was first read (which fixed it, empty in a wasm
+/// build).
+pub fn install(text: String) -> Result<(), CatalogError> {
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    let catalog = Catalog::parse(text)?;
+    INSTALLED.set(catalog).map_err(|_| CatalogError {
+        line: 0,
+        problem: "a catalog is installed already",
+    })
+}
+
+/// Whether the catalog holds anything (in a wasm build: whether [`install`] ran first).
+pub fn is_installed() -> bool {
+    !current().permissions.is_empty()
+}
+
+/// The shipped catalog file, for native builds, which have no extension to hand it over.
+#[cfg(any(test, feature = "test-support"))]
+pub const EMBEDDED: &str = include_str!("../../../extension/catalog.tsv");
+
+fn current() -> &'static Catalog {
+    INSTALLED.get_or_init(|| {
+        #[cfg(any(test, feature = "test-support"))]
+        let catalog = Catalog::parse(EMBEDDED).unwrap_or_default();
+        #[cfg(not(any(test, feature = "test-support")))]
+        let catalog = Catalog::default();
+        catalog
+    })
+}
+
+/// Orders two names as the catalog's name index is sorted: word by word, ASCII letters folded to
+/// lower case, every whitespace run (NBSP too) counted as one space, ends trimmed.
+pub fn compare_names(left: &str, right: &str) -> Ordering {
+    folded_bytes(left).cmp(folded_bytes(right))
+}
+
+/// The bytes of `text` folded as [`compare_names`] compares them.
+fn folded_bytes(text: &str) -> impl Iterator<Item = u8> + '_ {
+    text.split_whitespace()
+        .enumerate()
+        .flat_map(|(index, word)| {
+            let space = (index > 0).then_some(b' ');
+            space
+                .into_iter()
+                .chain(word.bytes().map(|byte| byte.to_ascii_lowercase()))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,7 +514,7 @@ mod tests {
         }
         // No name or alias may point at two permissions.
         for permission in all() {
-            for name in std::iter::once(&permission.name).chain(permission.aliases) {
+            for name in permission.names() {
                 if name.is_empty() {
                     continue;
                 }
@@ -259,6 +524,69 @@ mod tests {
                     .map(|p| p.id)
                     .collect();
                 assert_eq!(owners, vec![permission.id], "name {name:?} is ambiguous");
+            }
+        }
+    }
+
+    #[test]
+    fn the_shipped_file_parses_and_bad_files_are_refused_with_the_line() {
+        let shipped = Catalog::parse(EMBEDDED).expect("the shipped catalog parses");
+        assert_eq!(shipped.permissions.len(), all().len());
+        let refused = |text: &'static str| Catalog::parse(text).err().map(|error| error.line);
+        let head = "#tba-doctor-catalog 1\n";
+        let two = "P\tADMI_A\tsetupmach\tNF\t-\tAlpha\nP\tADMI_B\tsetupmach\tNF\t2fa\tBeta\tB\n";
+        let good = format!("{head}{two}I\t0 1\nN\t0:0 1:1 1:0\n");
+        let good: &'static str = Box::leak(good.into_boxed_str());
+        let parsed = Catalog::parse(good).expect("a small good file");
+        assert_eq!(parsed.permissions[1].aliases().collect::<Vec<_>>(), ["B"]);
+        assert!(parsed.permissions[1].requires_2fa);
+        for (text, line) in [
+            ("", Some(1)),
+            ("#tba-doctor-catalog 2\n", Some(1)),
+            (
+                "#tba-doctor-catalog 1\nP\tADMI_A\tsetupmach\tNX\t-\tAlpha\n",
+                Some(2),
+            ),
+            (
+                "#tba-doctor-catalog 1\nP\tadmi_a\tsetupmach\tNF\t-\tAlpha\n",
+                Some(2),
+            ),
+            (
+                "#tba-doctor-catalog 1\nP\tADMI_A\tnomach\tNF\t-\tAlpha\n",
+                Some(2),
+            ),
+            (
+                "#tba-doctor-catalog 1\nP\tADMI_A\tsetupmach\tNF\tyes\tAlpha\n",
+                Some(2),
+            ),
+            ("#tba-doctor-catalog 1\nX\tsomething\n", Some(2)),
+            (
+                "#tba-doctor-catalog 1\nP\tADMI_A\tsetupmach\tNF\t-\tAlpha\nI\t0\n",
+                Some(0),
+            ),
+            ("#tba-doctor-catalog 1\nI\t0\nN\t0:0\n", Some(0)),
+            (
+                "#tba-doctor-catalog 1\nP\tADMI_A\tsetupmach\tNF\t-\tAlpha\nI\tx\nN\t0:0\n",
+                Some(3),
+            ),
+        ] {
+            assert_eq!(refused(text), line, "{text:?}");
+        }
+        // Unsorted or ambiguous indices.
+        for bad in [
+            format!("{head}{two}I\t1 0\nN\t0:0 1:1 1:0\n"),
+            format!("{head}{two}I\t0 1\nN\t1:0 0:0 1:1\n"),
+            format!("{head}{two}I\t0 1\nN\t0:0 1:1\n"),
+            format!("{head}{two}I\t0 1\nN\t0:0 1:1 1:2\n"),
+            format!("{head}{two}I\t0 7\nN\t0:0 1:1 1:0\n"),
+        ] {
+            let bad: &'static str = Box::leak(bad.into_boxed_str());
+            assert_eq!(refused(bad), Some(0), "{bad:?}");
+        }
+        // Any cut of the shipped file is a value, never a panic.
+        for cut in (0..EMBEDDED.len()).step_by(997) {
+            if let Some(prefix) = EMBEDDED.get(..cut) {
+                let _ = Catalog::parse(prefix);
             }
         }
     }

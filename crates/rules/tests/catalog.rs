@@ -1,11 +1,11 @@
-//! The catalog's source: `src/catalog_generated.rs` is regenerated from `data/netsuite-permissions.json`
+//! The catalog's source: `extension/catalog.tsv` is regenerated from `data/netsuite-permissions.json`
 //! and `data/catalog-facts.tsv` and must equal the checked-in file (`UPDATE_CATALOG=1` rewrites it),
 //! and each correction `data/README.md` names is applied and tested by name.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use tba_rules::catalog::{self, Subtab, ids};
+use tba_rules::catalog::{self, Subtab, compare_names, ids};
 use tba_rules::level::Level;
 
 /// A name Oracle's list gets wrong: (id, the name in the list, the name the catalog uses, why).
@@ -29,7 +29,7 @@ fn repo() -> PathBuf {
 }
 
 fn generated_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("src/catalog_generated.rs")
+    repo().join("extension/catalog.tsv")
 }
 
 /// One permission as the generator sees it.
@@ -45,10 +45,10 @@ struct Entry {
 /// registers, shown on the Transactions subtab).
 fn subtab_of_group(group: &str) -> Option<&'static str> {
     match group {
-        "ADMI" => Some("SETUP"),
-        "LIST" => Some("LISTS"),
-        "REGT" | "TRAN" => Some("TRANSACTIONS"),
-        "REPO" => Some("REPORTS"),
+        "ADMI" => Some("setupmach"),
+        "LIST" => Some("listsmach"),
+        "REGT" | "TRAN" => Some("tranmach"),
+        "REPO" => Some("repomach"),
         _ => None,
     }
 }
@@ -151,7 +151,7 @@ fn entries() -> Vec<Entry> {
                 out.push(Entry {
                     id: id.clone(),
                     names,
-                    subtab: "SETUP",
+                    subtab: "setupmach",
                     levels: fact.levels.clone(),
                     requires_2fa: fact.requires_2fa,
                 });
@@ -159,11 +159,7 @@ fn entries() -> Vec<Entry> {
         }
     };
     for (id, subtab, mut names) in oracle.iter().cloned() {
-        // Only the Setup subtab, and the other subtabs' ids the facts name (REPO_ANALYTICS).
-        if subtab != "SETUP" && fact_of(&id).is_none() {
-            continue;
-        }
-        if subtab != "SETUP" && !setup_extras_added {
+        if subtab != "setupmach" && !setup_extras_added {
             push_extras(&mut out);
             setup_extras_added = true;
         }
@@ -198,76 +194,47 @@ fn entries() -> Vec<Entry> {
     out
 }
 
-fn levels_const(letters: &str) -> String {
-    format!("L_{letters}")
-}
-
-fn quote(text: &str) -> String {
-    format!("{text:?}")
-}
-
-/// The Rust source of the generated table.
+/// The catalog file (the format `Catalog::parse` documents).
 fn render(entries: &[Entry]) -> String {
     let mut out = String::new();
+    out.push_str(catalog::FORMAT_LINE);
     out.push_str(
-        "//! The permission table, generated from `data/netsuite-permissions.json` (Oracle, UPL 1.0:\n\
-         //! `data/netsuite-permissions.LICENSE.txt`) and `data/catalog-facts.tsv` by\n\
-         //! `UPDATE_CATALOG=1 cargo test -p tba-rules --test integration catalog`. Do not edit.\n\n\
-         use super::{Permission, Subtab, p};\n\
-         use crate::level::{Level, LevelSet};\n\n",
+        "\n# TBA Doctor's permission catalog, generated from data/netsuite-permissions.json (Oracle,\n\
+         # The Universal Permissive License (UPL) 1.0: licenses/netsuite-permissions.LICENSE.txt) and\n\
+         # data/catalog-facts.tsv by `UPDATE_CATALOG=1 cargo test -p tba-rules --test integration\n\
+         # catalog`. Do not edit. P: id, subtab, levels, 2FA, name, aliases; I: by id; N: by name.\n",
     );
-    let used: BTreeSet<&str> = entries.iter().map(|entry| entry.levels.as_str()).collect();
-    for letters in &used {
-        let levels: Vec<&str> = letters
-            .chars()
-            .map(|letter| match letter {
-                'N' => "Level::None",
-                'V' => "Level::View",
-                'C' => "Level::Create",
-                'E' => "Level::Edit",
-                _ => "Level::Full",
-            })
-            .collect();
-        out.push_str(&format!(
-            "const {}: LevelSet = LevelSet::of(&[{}]);\n",
-            levels_const(letters),
-            levels.join(", ")
-        ));
-    }
-    for (name, variant) in [
-        ("SETUP", "Setup"),
-        ("LISTS", "Lists"),
-        ("TRANSACTIONS", "Transactions"),
-        ("REPORTS", "Reports"),
-    ] {
-        if !entries.iter().any(|entry| entry.subtab == name) {
-            continue;
-        }
-        out.push_str(&format!("const {name}: Subtab = Subtab::{variant};\n"));
-    }
-    out.push_str(&format!(
-        "\n/// Every permission, in catalog order.\npub(super) static CATALOG: [Permission; {}] = [\n",
-        entries.len()
-    ));
     for entry in entries {
+        assert!(entry.names.iter().all(|name| !name.contains(['\t', '\n'])));
         let name = entry.names.first().map_or("", String::as_str);
-        let aliases: Vec<String> = entry
-            .names
-            .iter()
-            .skip(1)
-            .map(|alias| quote(alias))
-            .collect();
-        out.push_str(&format!(
-            "    p({}, {}, &[{}], {}, {}, {}),\n",
-            quote(&entry.id),
-            quote(name),
-            aliases.join(", "),
-            entry.subtab,
-            levels_const(&entry.levels),
-            entry.requires_2fa
-        ));
+        let mut cells = vec![
+            "P".to_owned(),
+            entry.id.clone(),
+            entry.subtab.to_owned(),
+            entry.levels.clone(),
+            if entry.requires_2fa { "2fa" } else { "-" }.to_owned(),
+            name.to_owned(),
+        ];
+        cells.extend(entry.names.iter().skip(1).cloned());
+        out.push_str(&cells.join("\t"));
+        out.push('\n');
     }
-    out.push_str("];\n");
+    let mut by_id: Vec<usize> = (0..entries.len()).collect();
+    by_id.sort_by(|&left, &right| entries[left].id.cmp(&entries[right].id));
+    let by_id: Vec<String> = by_id.iter().map(usize::to_string).collect();
+    out.push_str(&format!("I\t{}\n", by_id.join(" ")));
+    let mut by_name: Vec<(usize, usize)> = entries
+        .iter()
+        .enumerate()
+        .flat_map(|(index, entry)| (0..entry.names.len()).map(move |which| (index, which)))
+        .collect();
+    let name = |&(index, which): &(usize, usize)| entries[index].names[which].as_str();
+    by_name.sort_by(|left, right| compare_names(name(left), name(right)));
+    let by_name: Vec<String> = by_name
+        .iter()
+        .map(|(index, which)| format!("{index}:{which}"))
+        .collect();
+    out.push_str(&format!("N\t{}\n", by_name.join(" ")));
     out
 }
 
@@ -282,13 +249,13 @@ fn catalog_generated_matches_its_sources() {
     let actual = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         actual == expected,
-        "src/catalog_generated.rs is not what data/ gives: run UPDATE_CATALOG=1 cargo test -p \
+        "extension/catalog.tsv is not what data/ gives: run UPDATE_CATALOG=1 cargo test -p \
          tba-rules --test integration catalog"
     );
 }
 
 #[test]
-fn catalog_holds_every_setup_id_of_oracles_list_with_its_names() {
+fn catalog_holds_every_id_of_oracles_list_with_its_names() {
     let list = oracle_list();
     assert_eq!(list["metadata"]["totalPermissions"], 680);
     assert_eq!(list["metadata"]["uniquePermissionIds"], 669);
@@ -298,15 +265,11 @@ fn catalog_holds_every_setup_id_of_oracles_list_with_its_names() {
         .collect();
     let mut count = 0;
     for (id, subtab, names) in oracle_entries() {
-        if subtab != "SETUP" && id != ids::SUITEANALYTICS_WORKBOOK {
-            assert_eq!(catalog::by_id(&id), None, "{id}: only Setup is compiled in");
-            continue;
-        }
         let permission = catalog::by_id(&id).unwrap_or_else(|| panic!("{id} missing"));
         let expected_subtab = match subtab {
-            "SETUP" => Subtab::Setup,
-            "LISTS" => Subtab::Lists,
-            "REPORTS" => Subtab::Reports,
+            "setupmach" => Subtab::Setup,
+            "listsmach" => Subtab::Lists,
+            "repomach" => Subtab::Reports,
             _ => Subtab::Transactions,
         };
         assert_eq!(permission.subtab, expected_subtab, "{id}");
@@ -321,11 +284,11 @@ fn catalog_holds_every_setup_id_of_oracles_list_with_its_names() {
         }
         count += 1;
     }
-    assert_eq!(count, 200, "Oracle's 199 Setup ids and REPO_ANALYTICS");
+    assert_eq!(count, 669);
     assert_eq!(
         catalog::all().len(),
-        200 + 12,
-        "plus the 12 Setup ids only Salto lists"
+        669 + 12,
+        "Oracle's ids plus the 12 Setup extras"
     );
 }
 
@@ -367,6 +330,16 @@ fn facts_the_list_lacks_are_kept() {
     let workbook = catalog::by_id(ids::SUITEANALYTICS_WORKBOOK).expect("in the catalog");
     assert_eq!(workbook.subtab, Subtab::Reports);
     assert_eq!(workbook.name, "SuiteAnalytics Workbook");
+    // A Lists permission with no level facts accepts every level.
+    let customers = catalog::by_name("Customers").expect("Lists > Customers");
+    assert_eq!(customers.subtab, Subtab::Lists);
+    assert_eq!(customers.levels.iter().count(), 5);
+    // A register is shown on the Transactions subtab.
+    let register = catalog::all()
+        .iter()
+        .find(|permission| permission.id.starts_with("REGT_"))
+        .expect("a register");
+    assert_eq!(register.subtab, Subtab::Transactions);
     // An id only Salto's extra list gives.
     let extra = catalog::by_id("ADMI_SAC_READALL").expect("kept");
     assert_eq!(extra.name, "SuiteAnalytics Connect - Read All");
