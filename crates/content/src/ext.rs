@@ -118,3 +118,40 @@ pub fn stored_profile(early: JsValue, then: impl FnOnce(Option<String>) + 'stati
         None => then(None),
     }
 }
+
+/// The extension's own messages through `i18n.getMessage`: the `rules` message ids in the
+/// browser's UI language. An id the browser does not know (getMessage answers "") is `None`.
+#[cfg(target_arch = "wasm32")]
+struct I18n;
+
+#[cfg(target_arch = "wasm32")]
+impl tba_rules::message::Lookup for I18n {
+    fn get(&self, id: &str, substitutions: &[String]) -> Option<String> {
+        let i18n = path(&["i18n"])?;
+        let get_message = get(&i18n, "getMessage")?.dyn_into::<Function>().ok()?;
+        let substitutions: js_sys::Array = substitutions
+            .iter()
+            .map(|text| JsValue::from_str(text))
+            .collect();
+        let text = get_message
+            .call2(&i18n, &JsValue::from_str(id), &substitutions)
+            .ok()?
+            .as_string()?;
+        (!text.is_empty()).then_some(text)
+    }
+}
+
+/// The text of `message` for the person reading the page: the browser's i18n in the extension,
+/// the shipped English messages in native tests.
+pub fn text(message: &tba_rules::message::Message) -> String {
+    with_lookup(|lookup| tba_rules::message::render(message, lookup))
+}
+
+/// The lookup [`text`] uses, for `rules` functions that word whole texts.
+pub fn with_lookup<T>(use_it: impl FnOnce(&dyn tba_rules::message::Lookup) -> T) -> T {
+    #[cfg(target_arch = "wasm32")]
+    let lookup = I18n;
+    #[cfg(not(target_arch = "wasm32"))]
+    let lookup = tba_rules::message::english::Messages::load();
+    use_it(&lookup)
+}

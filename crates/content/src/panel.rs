@@ -325,7 +325,12 @@ impl Panel {
             let warnings = add(document, body, "ul", None)?;
             warnings.set_class_name("warnings");
             for warning in &verdict.warnings {
-                add(document, &warnings, "li", Some(&warning.english()))?;
+                add(
+                    document,
+                    &warnings,
+                    "li",
+                    Some(&crate::ext::text(&warning.message())),
+                )?;
             }
         }
         if !verdict.redundant.is_empty() {

@@ -150,41 +150,6 @@ impl Warning {
         }
     }
 
-    /// [`Warning::message`] in English, compiled in: what the page panel shows until the content
-    /// script's size budget allows the i18n path (a test checks the two say the same).
-    pub fn english(&self) -> String {
-        match self {
-            Warning::WouldRequireTwoFactor { ids } => format!(
-                "Adding {} makes this role require two-factor authentication (2FA); \
-                 a 2FA-required role cannot use user credentials for API access.",
-                catalog::names_sentence(ids)
-            ),
-            Warning::AdministratorRole => "This is the Administrator role: it always requires \
-                 two-factor authentication, and its access tokens can only be created by the \
-                 administrator for their own use, never by someone else."
-                .to_owned(),
-            Warning::WebServicesOnly => "This role is Web Services Only: such roles do not work \
-                 with RESTlets or CloudExtend. Clear the Web Services Only box on the role."
-                .to_owned(),
-            Warning::SoapBelowFull { have } => format!(
-                "SOAP Web Services is set to {}: only Full can log in to SOAP web services.",
-                have.label()
-            ),
-            Warning::FeatureOff { ids } => format!(
-                "This account does not offer {}: Token-based Authentication is probably turned \
-                 off. Enable it at {ENABLE_FEATURES_PATH}, then reload this page.",
-                catalog::names_sentence(ids)
-            ),
-            Warning::TokenAdminLimits => "Access Token Management lets this role create and \
-                 manage tokens for other users (not for Administrator roles), but not tokens for \
-                 its own use, and it does not let the role log in with tokens."
-                .to_owned(),
-            Warning::ConnectNotForAdministrator => "The NetSuite2.com SuiteAnalytics Connect data \
-                 source is not available to the Administrator role; use a dedicated role."
-                .to_owned(),
-        }
-    }
-
     /// The sentence for admins.
     pub fn message(&self) -> Message {
         match self {

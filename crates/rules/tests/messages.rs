@@ -101,8 +101,6 @@ fn produced_messages_fill_every_placeholder() {
                 check_arity(&message);
                 let text = render(&message, &english);
                 assert!(!text.contains('$'), "{text}");
-                // The page panel's compiled English says exactly what messages.json says.
-                assert_eq!(warning.english(), text);
                 assert_ne!(text, message.id.as_str(), "not looked up");
                 seen += 1;
             }

@@ -192,7 +192,10 @@ export default [
   }),
 
   test("popup: warnings are worded by the extension's messages.json through the browser's i18n", async ({ browser, url }) => {
-    await openRolePage(browser, url, "/app/setup/role.nl?id=1001&e=T&fx=web-services-only");
+    const tab = await openRolePage(browser, url, "/app/setup/role.nl?id=1001&e=T&fx=web-services-only");
+    const onPage = await tab.eval(() => [...document.getElementById("tba-doctor-panel").shadowRoot.querySelectorAll(".warnings li")]
+      .map((item) => item.textContent));
+    assert.deepEqual(onPage, [MESSAGES.warning_web_services_only.message]);
     const popup = await browser.openPopup();
     assert.equal(await screenOf(popup), "role-edit");
     const shown = await waitFor(popup, () => document.querySelector(".warnings li[data-code=web-services-only]")?.textContent);
