@@ -109,10 +109,9 @@ fn answer(page: &AuthPage, url: &str, message: &JsValue) -> Response {
         problems: Vec::new(),
         bridge_ok: false,
         url: url.to_owned(),
-        message: Some(auth_error_request(
-            page.account.as_deref(),
-            page.role_name.as_deref(),
-        )),
+        message: Some(crate::ext::with_lookup(|lookup| {
+            auth_error_request(page.account.as_deref(), page.role_name.as_deref(), lookup)
+        })),
     };
     match wire::request_from_js(message) {
         Some(Request::GetSnapshot) => Response::Snapshot { snapshot },
@@ -245,7 +244,9 @@ fn draw(document: &Document, holder: &HtmlElement, page: &AuthPage) -> Result<()
         "h3",
         Some("Send this to your NetSuite administrator"),
     )?;
-    let request = auth_error_request(page.account.as_deref(), page.role_name.as_deref());
+    let request = crate::ext::with_lookup(|lookup| {
+        auth_error_request(page.account.as_deref(), page.role_name.as_deref(), lookup)
+    });
     let text_area = element(document, "textarea", None)?;
     text_area.set_attribute("readonly", "")?;
     text_area.set_attribute("aria-label", "Request for your administrator")?;

@@ -386,7 +386,9 @@ pub struct AuthScreen {
 impl AuthScreen {
     /// The request for the administrator.
     pub fn request(&self) -> String {
-        text::auth_error_request(self.account.as_deref(), self.role_name.as_deref())
+        crate::ext::with_lookup(|lookup| {
+            text::auth_error_request(self.account.as_deref(), self.role_name.as_deref(), lookup)
+        })
     }
 }
 

@@ -197,6 +197,60 @@ ids! {
     WarningTokenAdminLimits = "warning_token_admin_limits" / 0,
     /// SuiteAnalytics Connect is not for the Administrator role.
     WarningConnectNotForAdministrator = "warning_connect_not_for_administrator" / 0,
+    /// The greeting of a request to the administrator.
+    RequestGreeting = "request_greeting" / 0,
+    /// The closing of a request.
+    RequestThanks = "request_thanks" / 0,
+    /// The role $1 (its name, from the page).
+    RequestRoleNamed = "request_role_named" / 1,
+    /// A role whose name is not known.
+    RequestRoleUnnamed = "request_role_unnamed" / 0,
+    /// $1 (a role) with its internal id $2.
+    RequestRoleWithId = "request_role_with_id" / 2,
+    /// $1 (a role), not saved yet.
+    RequestRoleNew = "request_role_new" / 1,
+    /// $1 (a role) in account $2.
+    RequestRoleInAccount = "request_role_in_account" / 2,
+    /// $1 (a role) needs changes for $2 (an integration profile).
+    RequestNeedsChanges = "request_needs_changes" / 2,
+    /// The role already has every permission.
+    RequestNothingMissing = "request_nothing_missing" / 0,
+    /// Heading of the permission list.
+    RequestSetThese = "request_set_these" / 0,
+    /// $1 (permission name) ($2, its id), $3 (subtab) subtab: $4 (what to do).
+    RequestOp = "request_op" / 4,
+    /// Add at $1 (a level).
+    RequestActionAdd = "request_action_add" / 1,
+    /// Raise from $1 to $2 (levels).
+    RequestActionRaise = "request_action_raise" / 2,
+    /// $1 (one item), as a sentence.
+    RequestItem = "request_item" / 1,
+    /// $1 (one item), as a sentence, with why: $2.
+    RequestItemWhy = "request_item_why" / 2,
+    /// Heading of the click paths.
+    RequestWhere = "request_where" / 0,
+    /// $1 (a click path) > $2 (a subtab).
+    RequestWherePath = "request_where_path" / 2,
+    /// How to add a permission on the role page.
+    RequestHow = "request_how" / 0,
+    /// Heading of the warnings in a request.
+    RequestAlsoNote = "request_also_note" / 0,
+    /// NetSuite says $1 (its authorization error).
+    AuthRequestSays = "auth_request_says" / 1,
+    /// $1 (a role) lacks token-based authentication permissions.
+    AuthRequestLacks = "auth_request_lacks" / 1,
+    /// Heading of the permission list of the authorization-error request.
+    AuthRequestSetFull = "auth_request_set_full" / 0,
+    /// $1 (permission name) ($2, its id): $3 (why).
+    AuthRequestItem = "auth_request_item" / 3,
+    /// Why User Access Tokens, in the authorization-error request.
+    AuthWhyUserAccessTokens = "auth_why_user_access_tokens" / 0,
+    /// Why SOAP Web Services, in the authorization-error request.
+    AuthWhySoap = "auth_why_soap" / 0,
+    /// Where: $1 (a click path) > $2 (a subtab), and how.
+    AuthRequestWhere = "auth_request_where" / 2,
+    /// If the permissions are not offered, enable TBA at $1 (a path).
+    AuthRequestFeatureOff = "auth_request_feature_off" / 1,
 }
 
 impl Id {

@@ -4,9 +4,9 @@
 //! Plain text only; anything that came from the page is flattened to one line, and XML output is
 //! escaped. No HTML is produced here.
 
-use crate::catalog::{self, Subtab, ids};
+use crate::catalog::{Subtab, ids};
 use crate::evaluate::{Verdict, Warning};
-use crate::message::{self, Lookup};
+use crate::message::{self, Arg, Id, Lookup, Message};
 use crate::plan::{FixOp, FixPlan};
 use crate::profile;
 use crate::role::Role;
@@ -19,87 +19,141 @@ pub const PERMISSIONS_PATH: &str =
 const MAX_QUOTED_CHARS: usize = 300;
 
 /// A request an end user or admin can send to the account administrator: which role, which
-/// permissions to add or raise (at Full) and why, and where to click.
+/// permissions to add or raise (at Full) and why, and where to click; worded by `lookup`.
 pub fn admin_request(role: &Role, verdict: &Verdict, lookup: &dyn Lookup) -> String {
     let profile = profile::profile(verdict.profile);
-    let mut out = String::from("Hello,\n\n");
-    out.push_str(&format!(
-        "{} needs changes to work with {}.\n",
-        describe_role(role, true),
-        profile.name
+    let mut text = Lines::new(lookup);
+    text.line(Id::RequestGreeting.into());
+    text.blank();
+    text.line(Message::with(
+        Id::RequestNeedsChanges,
+        vec![
+            Arg::message(describe_role(role, true)),
+            Arg::Text(profile.name.to_owned()),
+        ],
     ));
     if verdict.plan.is_empty() {
-        out.push_str("It already has every permission this integration needs.\n");
+        text.line(Id::RequestNothingMissing.into());
     } else {
-        out.push_str("\nPlease set these permissions on the role:\n");
+        text.blank();
+        text.line(Id::RequestSetThese.into());
         for op in &verdict.plan.ops {
-            out.push_str(&format!("- {}\n", describe_op(op, verdict)));
+            text.item(describe_op(op, verdict));
         }
-        out.push_str("\nWhere:\n");
+        text.blank();
+        text.line(Id::RequestWhere.into());
         for subtab in subtabs_of(&verdict.plan) {
-            out.push_str(&format!("- {PERMISSIONS_PATH} > {}\n", subtab.label()));
+            text.item(where_path(subtab));
         }
-        out.push_str(
-            "Choose each permission in the list, set the level to Full, click Add, and save the role.\n",
-        );
+        text.line(Id::RequestHow.into());
     }
-    let notes: Vec<String> = verdict
+    let notes: Vec<Message> = verdict
         .warnings
         .iter()
         .filter(|warning| !matches!(warning, Warning::TokenAdminLimits))
-        .map(|warning| message::render(&warning.message(), lookup))
+        .map(Warning::message)
         .collect();
     if !notes.is_empty() {
-        out.push_str("\nPlease also note:\n");
+        text.blank();
+        text.line(Id::RequestAlsoNote.into());
         for note in notes {
-            out.push_str(&format!("- {note}\n"));
+            text.item(note);
         }
     }
-    out.push_str("\nThank you.\n");
-    out
+    text.blank();
+    text.line(Id::RequestThanks.into());
+    text.out
 }
 
 /// The request to send when NetSuite shows "You cannot continue this authorization flow…":
 /// User Access Tokens and SOAP Web Services at Full, where to set them, and why.
-pub fn auth_error_request(account: Option<&str>, role_name: Option<&str>) -> String {
+pub fn auth_error_request(
+    account: Option<&str>,
+    role_name: Option<&str>,
+    lookup: &dyn Lookup,
+) -> String {
     let role = Role {
         name: role_name.map(str::to_owned),
         account: account.map(str::to_owned),
         ..Role::default()
     };
-    let mut out = String::from("Hello,\n\n");
-    out.push_str(&format!(
-        "When I sign in to an integration such as CloudExtend, NetSuite says: \"{}\"\n",
-        crate::authmsg::AUTH_ERROR_TEXT
+    let mut text = Lines::new(lookup);
+    text.line(Id::RequestGreeting.into());
+    text.blank();
+    text.line(Message::with(
+        Id::AuthRequestSays,
+        vec![Arg::Text(crate::authmsg::AUTH_ERROR_TEXT.to_owned())],
     ));
-    out.push_str(&format!(
-        "{} lacks permissions for token-based authentication.\n",
-        describe_role(&role, false)
+    text.line(Message::with(
+        Id::AuthRequestLacks,
+        vec![Arg::message(describe_role(&role, false))],
     ));
-    out.push_str("\nPlease set these permissions to Full on the role:\n");
+    text.blank();
+    text.line(Id::AuthRequestSetFull.into());
     for (id, why) in [
-        (
-            ids::USER_ACCESS_TOKENS,
-            "lets me create an access token for myself and this role",
-        ),
-        (
-            ids::WEBSERVICES,
-            "lets the integration log in to SOAP web services (only Full works)",
-        ),
+        (ids::USER_ACCESS_TOKENS, Id::AuthWhyUserAccessTokens),
+        (ids::WEBSERVICES, Id::AuthWhySoap),
     ] {
-        out.push_str(&format!("- {} ({id}): {why}.\n", catalog::name_of(id)));
+        text.item(Message::with(
+            Id::AuthRequestItem,
+            vec![
+                Arg::Permission(id.to_owned()),
+                Arg::Text(id.to_owned()),
+                Arg::message(why),
+            ],
+        ));
     }
-    out.push_str(&format!(
-        "\nWhere: {PERMISSIONS_PATH} > Setup. Choose each permission in the list, set the level to \
-         Full, click Add, and save the role.\n"
+    text.blank();
+    text.line(Message::with(
+        Id::AuthRequestWhere,
+        vec![
+            Arg::Text(PERMISSIONS_PATH.to_owned()),
+            Arg::Subtab(Subtab::Setup),
+        ],
     ));
-    out.push_str(&format!(
-        "If these permissions are not in the list, Token-based Authentication is turned off: \
-         enable it at {}.\n",
-        crate::evaluate::ENABLE_FEATURES_PATH
+    text.line(Message::with(
+        Id::AuthRequestFeatureOff,
+        vec![Arg::Text(crate::evaluate::ENABLE_FEATURES_PATH.to_owned())],
     ));
-    out.push_str("\nThank you.\n");
-    out
+    text.blank();
+    text.line(Id::RequestThanks.into());
+    text.out
+}
+
+/// A plain-text letter built line by line from messages.
+struct Lines<'a> {
+    lookup: &'a dyn Lookup,
+    out: String,
+}
+
+impl<'a> Lines<'a> {
+    fn new(lookup: &'a dyn Lookup) -> Lines<'a> {
+        Lines {
+            lookup,
+            out: String::new(),
+        }
+    }
+
+    fn line(&mut self, message: Message) {
+        self.out.push_str(&message::render(&message, self.lookup));
+        self.out.push('\n');
+    }
+
+    fn item(&mut self, message: Message) {
+        self.out.push_str("- ");
+        self.line(message);
+    }
+
+    fn blank(&mut self) {
+        self.out.push('\n');
+    }
+}
+
+fn where_path(subtab: Subtab) -> Message {
+    Message::with(
+        Id::RequestWherePath,
+        vec![Arg::Text(PERMISSIONS_PATH.to_owned()), Arg::Subtab(subtab)],
+    )
 }
 
 /// The plan as an SDF role XML fragment: one `<permission>` line per operation, inside
@@ -138,19 +192,26 @@ pub fn xml_escape(text: &str) -> String {
 }
 
 /// "The NetSuite role \"Sales\" (internal id 1001) in account 1234567", with page text flattened.
-fn describe_role(role: &Role, id_is_known: bool) -> String {
-    let mut out = match role
+fn describe_role(role: &Role, id_is_known: bool) -> Message {
+    let mut described = match role
         .name
         .as_deref()
         .map(one_line)
         .filter(|name| !name.is_empty())
     {
-        Some(name) => format!("The NetSuite role \"{name}\""),
-        None => "My NetSuite role".to_owned(),
+        Some(name) => Message::with(Id::RequestRoleNamed, vec![Arg::Text(name)]),
+        None => Message::plain(Id::RequestRoleUnnamed),
     };
     match role.id {
-        Some(id) => out.push_str(&format!(" (internal id {id})")),
-        None if id_is_known => out.push_str(" (a new role, not saved yet)"),
+        Some(id) => {
+            described = Message::with(
+                Id::RequestRoleWithId,
+                vec![Arg::message(described), Arg::Text(id.to_string())],
+            );
+        }
+        None if id_is_known => {
+            described = Message::with(Id::RequestRoleNew, vec![Arg::message(described)]);
+        }
         None => {}
     }
     if let Some(account) = role
@@ -159,16 +220,22 @@ fn describe_role(role: &Role, id_is_known: bool) -> String {
         .map(one_line)
         .filter(|account| !account.is_empty())
     {
-        out.push_str(&format!(" in account {account}"));
+        described = Message::with(
+            Id::RequestRoleInAccount,
+            vec![Arg::message(described), Arg::Text(account)],
+        );
     }
-    out
+    described
 }
 
-fn describe_op(op: &FixOp, verdict: &Verdict) -> String {
+fn describe_op(op: &FixOp, verdict: &Verdict) -> Message {
     let id = op.id();
     let action = match *op {
-        FixOp::Add { level, .. } => format!("add at {}", level.label()),
-        FixOp::Raise { from, to, .. } => format!("raise from {} to {}", from.label(), to.label()),
+        FixOp::Add { level, .. } => Message::with(Id::RequestActionAdd, vec![Arg::Level(level)]),
+        FixOp::Raise { from, to, .. } => Message::with(
+            Id::RequestActionRaise,
+            vec![Arg::Level(from), Arg::Level(to)],
+        ),
     };
     let why = verdict
         .checks
@@ -176,16 +243,23 @@ fn describe_op(op: &FixOp, verdict: &Verdict) -> String {
         .map(|check| check.requirement)
         .find(|requirement| requirement.any_of.contains(&id))
         .map_or("", |requirement| requirement.why);
-    let mut line = format!(
-        "{} ({id}), {} subtab: {action}",
-        catalog::name_of(id),
-        op.subtab().label()
+    let line = Message::with(
+        Id::RequestOp,
+        vec![
+            Arg::Permission(id.to_owned()),
+            Arg::Text(id.to_owned()),
+            Arg::Subtab(op.subtab()),
+            Arg::Message(Box::new(action)),
+        ],
     );
-    if !why.is_empty() {
-        line.push_str(&format!(". Why: {why}"));
+    if why.is_empty() {
+        Message::with(Id::RequestItem, vec![Arg::Message(Box::new(line))])
+    } else {
+        Message::with(
+            Id::RequestItemWhy,
+            vec![Arg::Message(Box::new(line)), Arg::Text(why.to_owned())],
+        )
     }
-    line.push('.');
-    line
 }
 
 /// The subtabs the plan touches, each once, Setup first (where nearly every TBA permission lives),
@@ -361,7 +435,8 @@ Thank you.
 
     #[test]
     fn auth_error_request_names_both_permissions() {
-        let text = auth_error_request(Some("1234567"), Some("CloudExtend User"));
+        let english = crate::message::english::Messages::load();
+        let text = auth_error_request(Some("1234567"), Some("CloudExtend User"), &english);
         for needle in [
             "You cannot continue this authorization flow.",
             "The NetSuite role \"CloudExtend User\" in account 1234567 lacks",
@@ -372,6 +447,6 @@ Thank you.
         ] {
             assert!(text.contains(needle), "missing {needle:?} in {text}");
         }
-        assert!(auth_error_request(None, None).contains("My NetSuite role lacks"));
+        assert!(auth_error_request(None, None, &english).contains("My NetSuite role lacks"));
     }
 }

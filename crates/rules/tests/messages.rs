@@ -137,3 +137,50 @@ fn lists_levels_and_subtabs_render_through_their_messages() {
     let empty = Messages::default();
     assert_eq!(render(&message, &empty), "warning_would_require_2fa");
 }
+
+/// The English messages, checking that every lookup fills exactly its id's placeholders.
+struct Checking(Messages);
+
+impl tba_rules::message::Lookup for Checking {
+    fn get(&self, id: &str, substitutions: &[String]) -> Option<String> {
+        let known = Id::ALL
+            .iter()
+            .find(|known| known.as_str() == id)
+            .unwrap_or_else(|| panic!("{id} is not a message id"));
+        assert_eq!(substitutions.len(), known.arity(), "{id}: substitutions");
+        self.0.get(id, substitutions)
+    }
+}
+
+#[test]
+fn the_requests_are_worded_by_messages_with_every_placeholder_filled() {
+    let checking = Checking(Messages::load());
+    for role in [
+        Role {
+            id: Some(1001),
+            name: Some("Sales".to_owned()),
+            account: Some("123".to_owned()),
+            ..Role::default()
+        },
+        Role::default(),
+        Role {
+            id: Some(3),
+            web_services_only: Some(true),
+            ..Role::default()
+        },
+    ] {
+        for profile in ProfileId::ALL {
+            let verdict = evaluate(&role, profile);
+            let text = tba_rules::text::admin_request(&role, &verdict, &checking);
+            assert!(
+                text.starts_with("Hello,\n\n") && text.ends_with("Thank you.\n"),
+                "{text}"
+            );
+            assert!(!text.contains('$') && !text.contains("request_"), "{text}");
+        }
+    }
+    for (account, name) in [(Some("1"), Some("R")), (None, None)] {
+        let text = tba_rules::text::auth_error_request(account, name, &checking);
+        assert!(!text.contains('$') && !text.contains("auth_"), "{text}");
+    }
+}

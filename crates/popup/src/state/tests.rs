@@ -407,7 +407,8 @@ fn auth_error_pages_get_the_request_with_account_and_role() {
         state.copy_text(CopyTarget::Request),
         Some(text::auth_error_request(
             Some("1234567_SB1"),
-            Some("Sales Rep")
+            Some("Sales Rep"),
+            &tba_rules::message::english::Messages::load()
         ))
     );
     assert_eq!(state.copy_text(CopyTarget::Sdf), None);
