@@ -6,3 +6,4 @@ mod catalog;
 mod messages;
 mod properties;
 mod rules;
+mod tidy;
