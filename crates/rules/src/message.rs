@@ -129,31 +129,37 @@ fn render_with(id: Id, substitutions: Vec<String>, lookup: &dyn Lookup) -> Strin
         .unwrap_or_else(|| id.as_str().to_owned())
 }
 
+/// A message id: the key of the message in `_locales/<lang>/messages.json`, and how many
+/// arguments it takes.
+///
+/// The ids are constants rather than an enum, so that a wasm module carries the key of each message
+/// it can show and no other (an enum's `as_str` would hold every key in every module).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Id {
+    key: &'static str,
+    arity: u8,
+}
+
+impl Id {
+    /// The key in `messages.json`.
+    pub fn as_str(self) -> &'static str {
+        self.key
+    }
+
+    /// How many arguments the message takes (its placeholders `$1`…`$n`).
+    pub fn arity(self) -> usize {
+        usize::from(self.arity)
+    }
+}
+
 macro_rules! ids {
     ($($(#[doc = $doc:literal])* $variant:ident = $name:literal / $arity:literal,)*) => {
-        /// A message id: the key of the message in `_locales/<lang>/messages.json`.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Id {
-            $($(#[doc = $doc])* $variant,)*
-        }
-
+        #[allow(non_upper_case_globals)]
         impl Id {
+            $($(#[doc = $doc])* pub const $variant: Id = Id { key: $name, arity: $arity };)*
+
             /// Every id `rules` can produce.
             pub const ALL: &'static [Id] = &[$(Id::$variant,)*];
-
-            /// The key in `messages.json`.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $(Id::$variant => $name,)*
-                }
-            }
-
-            /// How many arguments the message takes (its placeholders `$1`…`$n`).
-            pub fn arity(self) -> usize {
-                match self {
-                    $(Id::$variant => $arity,)*
-                }
-            }
         }
     };
 }
