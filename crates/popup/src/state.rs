@@ -645,7 +645,7 @@ pub fn status_heading(verdict: &Verdict) -> &'static str {
 
 /// The permissions a profile needs, for the guide off NetSuite: the UI name and subtab of the
 /// first of each requirement's alternatives (the one a fix adds).
-pub fn guide_permissions(profile_id: ProfileId) -> Vec<(&'static str, &'static str)> {
+pub fn guide_permissions(profile_id: ProfileId) -> Vec<(&'static str, tba_rules::Subtab)> {
     profile::profile(profile_id)
         .requirements
         .iter()
@@ -653,7 +653,7 @@ pub fn guide_permissions(profile_id: ProfileId) -> Vec<(&'static str, &'static s
         .map(|id| {
             let subtab = tba_rules::catalog::by_id(id)
                 .map_or(tba_rules::Subtab::Setup, |permission| permission.subtab);
-            (permission_name(id), subtab.label())
+            (permission_name(id), subtab)
         })
         .collect()
 }

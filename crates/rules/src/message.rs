@@ -257,6 +257,126 @@ ids! {
     AuthRequestWhere = "auth_request_where" / 2,
     /// If the permissions are not offered, enable TBA at $1 (a path).
     AuthRequestFeatureOff = "auth_request_feature_off" / 1,
+    /// Popup heading on a tab that is not NetSuite.
+    PopupNotNetsuiteTitle = "popup_not_netsuite_title" / 0,
+    /// Popup: introduces the steps to fix a role by hand.
+    PopupFixIntro = "popup_fix_intro" / 0,
+    /// Popup step 1; $PATH$ is NetSuite's menu path, shown in bold.
+    PopupFixStepGo = "popup_fix_step_go" / 1,
+    /// Popup step 2; $EDIT$ is NetSuite's Edit link, in bold.
+    PopupFixStepEdit = "popup_fix_step_edit" / 1,
+    /// Popup step 3; $TAB$ is NetSuite's Permissions tab, in bold.
+    PopupFixStepPermissions = "popup_fix_step_permissions" / 1,
+    /// Popup step 4; $LEVEL$ is the level, in bold.
+    PopupFixStepAdd = "popup_fix_step_add" / 1,
+    /// Popup: the subtab a permission is on.
+    PopupFixStepSubtab = "popup_fix_step_subtab" / 1,
+    /// Popup step 5; $SAVE$ is NetSuite's Save button, in bold.
+    PopupFixStepSave = "popup_fix_step_save" / 1,
+    /// Popup: the easier way.
+    PopupFixOrOpen = "popup_fix_or_open" / 0,
+    /// NetSuite's Edit link on Manage Roles, as NetSuite names it.
+    NetsuiteEdit = "netsuite_edit" / 0,
+    /// NetSuite's Permissions tab of the role page, as NetSuite names it.
+    NetsuitePermissions = "netsuite_permissions" / 0,
+    /// NetSuite's Save button, as NetSuite names it.
+    NetsuiteSave = "netsuite_save" / 0,
+    /// Popup heading on another NetSuite page.
+    PopupOtherTitle = "popup_other_title" / 0,
+    /// Popup on another NetSuite page.
+    PopupOtherOpenRole = "popup_other_open_role" / 0,
+    /// Popup link to the account's Manage Roles list.
+    PopupOpenManageRoles = "popup_open_manage_roles" / 0,
+    /// Popup on another NetSuite page: the authorization error.
+    PopupOtherAuthHint = "popup_other_auth_hint" / 0,
+    /// Popup heading when the NetSuite host permission is withheld.
+    PopupPermissionTitle = "popup_permission_title" / 0,
+    /// Popup: why the host permission.
+    PopupPermissionWhy = "popup_permission_why" / 0,
+    /// Popup button asking for the host permission.
+    PopupPermissionGrant = "popup_permission_grant" / 0,
+    /// Popup: after granting.
+    PopupPermissionReload = "popup_permission_reload" / 0,
+    /// Popup heading on the authorization-error page.
+    PopupAuthTitle = "popup_auth_title" / 0,
+    /// The user's role, by the name the page shows.
+    PopupAuthRoleNamed = "popup_auth_role_named" / 1,
+    /// The user's role when the page shows no name.
+    PopupAuthRole = "popup_auth_role" / 0,
+    /// Popup: what the role lacks; $TOKENS$ and $SOAP$ are permission names in bold.
+    PopupAuthLacks = "popup_auth_lacks" / 3,
+    /// Popup: why not the password.
+    PopupAuthPassword = "popup_auth_password" / 0,
+    /// Popup: above the request text.
+    PopupAuthSend = "popup_auth_send" / 0,
+    /// Accessible name of the request text.
+    PopupRequestLabel = "popup_request_label" / 0,
+    /// Popup: for administrators; $LINK$ is a link.
+    PopupAuthAdmins = "popup_auth_admins" / 1,
+    /// Link text inside a sentence.
+    PopupOpenManageRolesLower = "popup_open_manage_roles_lower" / 0,
+    /// Popup: the request was copied.
+    PopupCopiedRequest = "popup_copied_request" / 0,
+    /// Popup: the SDF XML was copied.
+    PopupCopiedSdf = "popup_copied_sdf" / 0,
+    /// Popup: the clipboard refused; $REASON$ is the browser's reason.
+    PopupCopyFailed = "popup_copy_failed" / 1,
+    /// Popup button.
+    PopupCopyRequest = "popup_copy_request" / 0,
+    /// Popup button.
+    PopupCopySdf = "popup_copy_sdf" / 0,
+    /// Accessible name of the text to copy by hand.
+    PopupCopyFallbackLabel = "popup_copy_fallback_label" / 0,
+    /// Label of the profile choice.
+    PopupProfileLabel = "popup_profile_label" / 0,
+    /// A profile's one-line summary as a sentence.
+    PopupProfileSummary = "popup_profile_summary" / 1,
+    /// Popup: opens the list of profiles.
+    PopupProfileWhich = "popup_profile_which" / 0,
+    /// Popup while it waits for the tab.
+    PopupReading = "popup_reading" / 0,
+    /// Popup heading on a role page it could not read.
+    PopupUnsupportedTitle = "popup_unsupported_title" / 0,
+    /// Popup: above the reading problems.
+    PopupUnsupportedWhy = "popup_unsupported_why" / 0,
+    /// Popup: the way by hand.
+    PopupUnsupportedByHand = "popup_unsupported_by_hand" / 0,
+    /// Popup: before the role's name, in edit mode.
+    PopupRoleEdit = "popup_role_edit" / 0,
+    /// Popup: before the role's name, in view mode.
+    PopupRoleView = "popup_role_view" / 0,
+    /// Popup: before the name of a role not saved yet.
+    PopupRoleNew = "popup_role_new" / 0,
+    /// Popup: a new role without a name.
+    PopupRoleUnnamed = "popup_role_unnamed" / 0,
+    /// Popup: a permission made unnecessary by another.
+    PopupRedundantBy = "popup_redundant_by" / 2,
+    /// Popup: a permission not needed.
+    PopupRedundant = "popup_redundant" / 1,
+    /// Button that fills NetSuite's add row with one permission.
+    PopupPrefill = "popup_prefill" / 0,
+    /// Accessible name of a Pre-fill button.
+    PopupPrefillLabel = "popup_prefill_label" / 1,
+    /// Popup: the question before Fix all adds a 2FA-making permission.
+    PopupConfirmTwoFactor = "popup_confirm_2fa" / 1,
+    /// Popup: confirms Fix all.
+    PopupAddAnyway = "popup_add_anyway" / 0,
+    /// Popup: cancels Fix all.
+    PopupCancel = "popup_cancel" / 0,
+    /// Button that adds or raises every permission; $COUNT$ is how many.
+    PopupFixAll = "popup_fix_all" / 1,
+    /// Popup: beside Fix all.
+    PopupFixAllHint = "popup_fix_all_hint" / 0,
+    /// Popup on a new role.
+    PopupNewRoleHint = "popup_new_role_hint" / 0,
+    /// Popup link in view mode.
+    PopupOpenEdit = "popup_open_edit" / 0,
+    /// Accessible name of the warnings list.
+    PopupWarningsLabel = "popup_warnings_label" / 0,
+    /// Accessible name of the list of permissions not needed.
+    PopupRedundantLabel = "popup_redundant_label" / 0,
+    /// Popup: how many reading problems the page has.
+    PopupProblems = "popup_problems" / 1,
 }
 
 impl Id {

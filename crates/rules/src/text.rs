@@ -11,6 +11,9 @@ use crate::plan::{FixOp, FixPlan};
 use crate::profile;
 use crate::role::Role;
 
+/// The click path to the list of roles.
+pub const MANAGE_ROLES_PATH: &str = "Setup > Users/Roles > User Management > Manage Roles";
+
 /// The click path to a role's permissions, up to the Permissions tab.
 pub const PERMISSIONS_PATH: &str =
     "Setup > Users/Roles > User Management > Manage Roles > Edit > Permissions";

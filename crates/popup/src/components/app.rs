@@ -1,4 +1,5 @@
 //! The popup's root: runs `use_popup` and picks the screen component for the current state.
+use tba_rules::message::Id;
 use yew::prelude::*;
 
 use crate::components::auth_help::AuthHelp;
@@ -8,6 +9,7 @@ use crate::components::other_netsuite::OtherNetSuite;
 use crate::components::profile_picker::ProfilePicker;
 use crate::components::role_verdict::RoleVerdict;
 use crate::components::unavailable::UnavailableNote;
+use crate::components::words::say;
 use crate::ext;
 use crate::hooks::use_popup::{FirstLookups, PopupCallbacks, use_popup};
 use crate::state::{PopupState, Screen};
@@ -65,7 +67,7 @@ pub fn PopupView(props: &PopupViewProps) -> Html {
         Screen::Loading => {
             return html! {
                 <main data-screen="loading" aria-busy="true">
-                    <p class="muted" role="status">{ "Reading this tab…" }</p>
+                    <p class="muted" role="status">{ say(Id::PopupReading) }</p>
                 </main>
             };
         }
@@ -86,10 +88,10 @@ pub fn PopupView(props: &PopupViewProps) -> Html {
         },
         Screen::Unsupported { problems } => html! {
             <section class="unsupported">
-                <h2>{ "TBA Doctor could not read this role page." }</h2>
-                <p>{ "NetSuite may have changed the page, or it is shown in a form TBA Doctor does not know. What could not be read:" }</p>
+                <h2>{ say(Id::PopupUnsupportedTitle) }</h2>
+                <p>{ say(Id::PopupUnsupportedWhy) }</p>
                 <ul>{ for problems.iter().map(|problem| html! { <li>{ problem.clone() }</li> }) }</ul>
-                <p>{ "Fix the role by hand: Permissions > Setup, add the permissions at Full, Save." }</p>
+                <p>{ say(Id::PopupUnsupportedByHand) }</p>
             </section>
         },
         Screen::AuthError(auth) => html! {

@@ -1,6 +1,9 @@
 //! The copy buttons ("Copy request for your administrator", "Copy SDF XML") with a visible
 //! confirmation, and the text to copy by hand when the browser refuses the clipboard.
+use tba_rules::message::{Arg, Id};
 use yew::prelude::*;
+
+use crate::components::words::{say, say_with};
 
 use crate::state::{CopyOutcome, CopyTarget};
 
@@ -25,7 +28,7 @@ pub struct CopyActionsProps {
 /// Copy buttons and their status line.
 #[component]
 pub fn CopyActions(props: &CopyActionsProps) -> Html {
-    let button = |target: CopyTarget, label: &'static str| {
+    let button = |target: CopyTarget, label: String| {
         let oncopy = props.oncopy.clone();
         html! {
             <button type="button" data-tba-doctor-action={target.action()}
@@ -34,16 +37,10 @@ pub fn CopyActions(props: &CopyActionsProps) -> Html {
     };
     let (status, fallback) = match &props.copy {
         None => (String::new(), None),
-        Some(CopyOutcome::Copied(CopyTarget::Request)) => {
-            ("Copied: the request is on your clipboard.".to_owned(), None)
-        }
-        Some(CopyOutcome::Copied(CopyTarget::Sdf)) => {
-            ("Copied: the SDF XML is on your clipboard.".to_owned(), None)
-        }
+        Some(CopyOutcome::Copied(CopyTarget::Request)) => (say(Id::PopupCopiedRequest), None),
+        Some(CopyOutcome::Copied(CopyTarget::Sdf)) => (say(Id::PopupCopiedSdf), None),
         Some(CopyOutcome::Failed(_, reason)) => (
-            format!(
-                "The browser did not allow copying ({reason}). Select the text below and press Ctrl+C."
-            ),
+            say_with(Id::PopupCopyFailed, vec![Arg::Text(reason.clone())]),
             props.fallback.clone(),
         ),
     };
@@ -51,16 +48,16 @@ pub fn CopyActions(props: &CopyActionsProps) -> Html {
         <section class="copy">
             <div class="buttons">
                 if props.request {
-                    { button(CopyTarget::Request, "Copy request for your administrator") }
+                    { button(CopyTarget::Request, say(Id::PopupCopyRequest)) }
                 }
                 if props.sdf {
-                    { button(CopyTarget::Sdf, "Copy SDF XML") }
+                    { button(CopyTarget::Sdf, say(Id::PopupCopySdf)) }
                 }
             </div>
             <p class="copy-status" role="status" aria-live="polite">{ status }</p>
             if let Some(text) = fallback {
                 <textarea class="copy-fallback" readonly=true rows="8"
-                    aria-label="Text to copy" value={text} />
+                    aria-label={say(Id::PopupCopyFallbackLabel)} value={text} />
             }
         </section>
     }

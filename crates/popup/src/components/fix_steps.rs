@@ -1,6 +1,11 @@
 //! The screen for a tab that is not NetSuite: the fix in five short steps, for the chosen profile.
+use tba_rules::level::Level;
+use tba_rules::message::{Arg, Id};
 use tba_rules::profile::ProfileId;
+use tba_rules::text::MANAGE_ROLES_PATH;
 use yew::prelude::*;
+
+use crate::components::words::{say, say_marked, say_with};
 
 use crate::state::guide_permissions;
 
@@ -15,25 +20,26 @@ pub struct FixStepsProps {
 #[component]
 pub fn FixSteps(props: &FixStepsProps) -> Html {
     let permissions = guide_permissions(props.profile);
+    let bold = |text: String| html! { <b>{ text }</b> };
     html! {
         <section class="guide">
-            <h2>{ "This tab is not a NetSuite page." }</h2>
-            <p>{ "To give a role what this integration needs:" }</p>
+            <h2>{ say(Id::PopupNotNetsuiteTitle) }</h2>
+            <p>{ say(Id::PopupFixIntro) }</p>
             <ol class="steps">
-                <li>{ "In NetSuite, go to " }<b>{ "Setup > Users/Roles > User Management > Manage Roles" }</b>{ "." }</li>
-                <li>{ "Click " }<b>{ "Edit" }</b>{ " next to the role." }</li>
-                <li>{ "Open the " }<b>{ "Permissions" }</b>{ " tab." }</li>
+                <li>{ say_marked(Id::PopupFixStepGo, Vec::new(), vec![bold(MANAGE_ROLES_PATH.to_owned())]) }</li>
+                <li>{ say_marked(Id::PopupFixStepEdit, Vec::new(), vec![bold(say(Id::NetsuiteEdit))]) }</li>
+                <li>{ say_marked(Id::PopupFixStepPermissions, Vec::new(), vec![bold(say(Id::NetsuitePermissions))]) }</li>
                 <li>
-                    { "Add each of these at " }<b>{ "Full" }</b>{ ":" }
+                    { say_marked(Id::PopupFixStepAdd, Vec::new(), vec![bold(say(Id::of_level(Level::Full)))]) }
                     <ul>
                         { for permissions.iter().map(|(name, subtab)| html! {
-                            <li>{ *name }<span class="muted">{ format!(" ({subtab} subtab)") }</span></li>
+                            <li>{ *name }{ " " }<span class="muted">{ say_with(Id::PopupFixStepSubtab, vec![Arg::Subtab(*subtab)]) }</span></li>
                         }) }
                     </ul>
                 </li>
-                <li>{ "Click " }<b>{ "Save" }</b>{ "." }</li>
+                <li>{ say_marked(Id::PopupFixStepSave, Vec::new(), vec![bold(say(Id::NetsuiteSave))]) }</li>
             </ol>
-            <p class="muted">{ "Or open the role in NetSuite and click TBA Doctor again: it shows what is missing and fills it in for you." }</p>
+            <p class="muted">{ say(Id::PopupFixOrOpen) }</p>
         </section>
     }
 }

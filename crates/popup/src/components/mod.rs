@@ -9,6 +9,7 @@ pub mod other_netsuite;
 pub mod profile_picker;
 pub mod role_verdict;
 pub mod unavailable;
+pub mod words;
 
 #[cfg(test)]
 mod tests;

@@ -1,5 +1,8 @@
 //! The screen when the NetSuite host permission is not granted (Firefox lets users withhold it).
+use tba_rules::message::Id;
 use yew::prelude::*;
+
+use crate::components::words::say;
 
 /// Props of [`NoPermission`].
 #[derive(Properties, PartialEq)]
@@ -14,11 +17,11 @@ pub fn NoPermission(props: &NoPermissionProps) -> Html {
     let ongrant = props.ongrant.clone();
     html! {
         <section class="permission">
-            <h2>{ "TBA Doctor may not read NetSuite pages yet." }</h2>
-            <p>{ "It needs access to NetSuite pages (https://*.netsuite.com) to read a role and fill in permissions. It reads no other site and sends nothing anywhere." }</p>
+            <h2>{ say(Id::PopupPermissionTitle) }</h2>
+            <p>{ say(Id::PopupPermissionWhy) }</p>
             <p><button type="button" class="primary" data-tba-doctor-action="grant"
-                onclick={Callback::from(move |_| ongrant.emit(()))}>{ "Allow access to NetSuite" }</button></p>
-            <p class="muted">{ "Then reload the NetSuite tab." }</p>
+                onclick={Callback::from(move |_| ongrant.emit(()))}>{ say(Id::PopupPermissionGrant) }</button></p>
+            <p class="muted">{ say(Id::PopupPermissionReload) }</p>
         </section>
     }
 }

@@ -1,5 +1,8 @@
 //! The screen for a NetSuite page that is neither a role page nor the authorization error.
+use tba_rules::message::Id;
 use yew::prelude::*;
+
+use crate::components::words::say;
 
 /// Props of [`OtherNetSuite`].
 #[derive(Properties, PartialEq)]
@@ -13,11 +16,11 @@ pub struct OtherNetSuiteProps {
 pub fn OtherNetSuite(props: &OtherNetSuiteProps) -> Html {
     html! {
         <section class="other">
-            <h2>{ "This NetSuite page is not a role." }</h2>
-            <p>{ "Open a role to see what it lacks for your integration, then click TBA Doctor again." }</p>
+            <h2>{ say(Id::PopupOtherTitle) }</h2>
+            <p>{ say(Id::PopupOtherOpenRole) }</p>
             <p><a class="link-button" href={props.roles_url.clone()} target="_blank" rel="noopener"
-                data-tba-doctor-action="manage-roles">{ "Open Manage Roles" }</a></p>
-            <p class="muted">{ "If this page shows \"You cannot continue this authorization flow\", reload the tab: TBA Doctor then explains the error." }</p>
+                data-tba-doctor-action="manage-roles">{ say(Id::PopupOpenManageRoles) }</a></p>
+            <p class="muted">{ say(Id::PopupOtherAuthHint) }</p>
         </section>
     }
 }

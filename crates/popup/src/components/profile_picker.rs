@@ -1,8 +1,11 @@
 //! The profile choice: a labelled `<select id="profile">` of all nine profiles, the chosen one's
 //! summary, and a short list saying when to pick each.
+use tba_rules::message::{Arg, Id};
 use tba_rules::profile::{self, ProfileId};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
+
+use crate::components::words::{say, say_with};
 
 /// Props of [`ProfilePicker`].
 #[derive(Properties, PartialEq)]
@@ -30,21 +33,21 @@ pub fn ProfilePicker(props: &ProfilePickerProps) -> Html {
     let chosen = profile::profile(props.value);
     html! {
         <section class="profile">
-            <label for="profile">{ "Integration profile" }</label>
+            <label for="profile">{ say(Id::PopupProfileLabel) }</label>
             <select id="profile" aria-describedby="profile-summary" {onchange}>
                 { for profile::profiles().iter().map(|entry| html! {
                     <option value={entry.id.as_str()} selected={entry.id == props.value}
                         title={entry.summary}>{ entry.name }</option>
                 }) }
             </select>
-            <p id="profile-summary" class="muted">{ chosen.summary }{ "." }</p>
+            <p id="profile-summary" class="muted">{ say_with(Id::PopupProfileSummary, vec![Arg::Text(chosen.summary.to_owned())]) }</p>
             <details class="profiles">
-                <summary>{ "Which profile should I pick?" }</summary>
+                <summary>{ say(Id::PopupProfileWhich) }</summary>
                 <dl>
                     { for profile::profiles().iter().map(|entry| html! {
                         <>
                             <dt>{ entry.name }</dt>
-                            <dd>{ entry.summary }{ "." }</dd>
+                            <dd>{ say_with(Id::PopupProfileSummary, vec![Arg::Text(entry.summary.to_owned())]) }</dd>
                         </>
                     }) }
                 </dl>

@@ -2,13 +2,14 @@
 //! states, warnings and redundant notes, Pre-fill and Fix all, and the copy buttons.
 use std::rc::Rc;
 
+use tba_rules::message::{Arg, Id, Message};
 use tba_rules::profile::REDUNDANCIES;
 use yew::prelude::*;
 
 use crate::components::copy_actions::CopyActions;
+use crate::components::words::{say, say_with};
 use crate::state::{
-    CopyOutcome, CopyTarget, RoleMode, RoleScreen, permission_name, requirement_lines,
-    status_heading,
+    CopyOutcome, CopyTarget, RoleMode, RoleScreen, requirement_lines, status_heading,
 };
 
 /// Props of [`RoleVerdict`].
@@ -47,21 +48,20 @@ pub fn RoleVerdict(props: &RoleVerdictProps) -> Html {
     let verdict = &screen.verdict;
     let editable = screen.editable();
     let title = match screen.mode {
-        RoleMode::Edit => "Role (edit mode)",
-        RoleMode::View => "Role (view mode)",
-        RoleMode::New => "New role",
+        RoleMode::Edit => say(Id::PopupRoleEdit),
+        RoleMode::View => say(Id::PopupRoleView),
+        RoleMode::New => say(Id::PopupRoleNew),
     };
     let name = screen
         .role
         .name
         .clone()
-        .unwrap_or_else(|| "not named yet".to_owned());
+        .unwrap_or_else(|| say(Id::PopupRoleUnnamed));
     let lines = requirement_lines(verdict);
-    let two_factor: Vec<&str> = verdict
-        .fix_confirmation()
-        .iter()
-        .map(|id| permission_name(id))
-        .collect();
+    let two_factor = Message::with(
+        Id::WarningWouldRequireTwoFactor,
+        vec![Arg::permissions(verdict.fix_confirmation().iter().copied())],
+    );
     let redundant: Vec<String> = verdict
         .redundant
         .iter()
@@ -69,10 +69,14 @@ pub fn RoleVerdict(props: &RoleVerdictProps) -> Html {
             let implied_by = REDUNDANCIES
                 .iter()
                 .find(|redundancy| redundancy.redundant == *id)
-                .map(|redundancy| permission_name(redundancy.implied_by));
+                .map(|redundancy| redundancy.implied_by);
+            let permission = Arg::Permission((*id).to_owned());
             match implied_by {
-                Some(by) => format!("{} is not needed: {by} includes it.", permission_name(id)),
-                None => format!("{} is not needed.", permission_name(id)),
+                Some(by) => say_with(
+                    Id::PopupRedundantBy,
+                    vec![permission, Arg::Permission(by.to_owned())],
+                ),
+                None => say_with(Id::PopupRedundant, vec![permission]),
             }
         })
         .collect();
@@ -99,7 +103,7 @@ pub fn RoleVerdict(props: &RoleVerdictProps) -> Html {
     let oncancel = props.oncancel.clone();
     html! {
         <section class="role">
-            <p class="role-title"><span class="muted">{ title }{ ": " }</span><b>{ name }</b></p>
+            <p class="role-title"><span class="muted">{ title }{ " " }</span><b>{ name }</b></p>
             <div class="verdict" data-status={verdict.status.as_str()}
                 data-profile={verdict.profile.as_str()}
                 data-missing={join_ids(&verdict.missing_ids())}
@@ -120,9 +124,9 @@ pub fn RoleVerdict(props: &RoleVerdictProps) -> Html {
                                 if editable && line.can_prefill {
                                     <button type="button" data-tba-doctor-action="prefill"
                                         data-permkey={line.id} disabled={props.busy}
-                                        aria-label={format!("Pre-fill {}", line.name)}
+                                        aria-label={say_with(Id::PopupPrefillLabel, vec![Arg::Permission(line.id.to_owned())])}
                                         onclick={Callback::from(move |_| onprefill.emit(permkey.clone()))}>
-                                        { "Pre-fill" }</button>
+                                        { say(Id::PopupPrefill) }</button>
                                 }
                             </li>
                         }
@@ -133,50 +137,50 @@ pub fn RoleVerdict(props: &RoleVerdictProps) -> Html {
                 if props.confirming {
                     <div class="confirm" role="group" aria-labelledby="confirm-text">
                         <p id="confirm-text">
-                            { format!("Adding {} makes this role require two-factor authentication (2FA); a 2FA-required role cannot use user credentials for API access. Add anyway?", two_factor.join(" and ")) }
+                            { say_with(Id::PopupConfirmTwoFactor, vec![Arg::message(two_factor.clone())]) }
                         </p>
                         <button type="button" class="primary" data-tba-doctor-action="confirm-fix-all"
                             disabled={props.busy} onclick={Callback::from(move |_| onconfirm.emit(()))}>
-                            { "Add anyway" }</button>
+                            { say(Id::PopupAddAnyway) }</button>
                         <button type="button" data-tba-doctor-action="cancel-fix-all" ref={cancel_ref}
-                            onclick={Callback::from(move |_| oncancel.emit(()))}>{ "Cancel" }</button>
+                            onclick={Callback::from(move |_| oncancel.emit(()))}>{ say(Id::PopupCancel) }</button>
                     </div>
                 } else {
                     <p class="fix">
                         <button type="button" class="primary" data-tba-doctor-action="fix-all"
                             disabled={props.busy} onclick={Callback::from(move |_| onfixall.emit(()))}>
-                            { format!("Fix all ({})", verdict.plan.ops.len()) }</button>
-                        <span class="muted">{ " Adds the lines to the sublist; you review and click Save." }</span>
+                            { say_with(Id::PopupFixAll, vec![Arg::Count(verdict.plan.ops.len())]) }</button>
+                        { " " }<span class="muted">{ say(Id::PopupFixAllHint) }</span>
                     </p>
                 }
             }
             if screen.mode == RoleMode::New && editable && !verdict.plan.is_empty() {
-                <p class="muted">{ "This role is not saved yet: NetSuite keeps the added permissions when you save it." }</p>
+                <p class="muted">{ say(Id::PopupNewRoleHint) }</p>
             }
             if let Some(edit_url) = screen.edit_url.clone() {
                 if !verdict.plan.is_empty() {
                     <p><a class="link-button" href={edit_url} target="_blank" rel="noopener"
-                        data-tba-doctor-action="open-edit">{ "Open the edit page to fix it" }</a></p>
+                        data-tba-doctor-action="open-edit">{ say(Id::PopupOpenEdit) }</a></p>
                 }
             }
             if let Some(notice) = props.notice.clone() {
                 <p class="notice" role="status">{ notice }</p>
             }
             if !verdict.warnings.is_empty() {
-                <ul class="warnings" aria-label="Warnings">
+                <ul class="warnings" aria-label={say(Id::PopupWarningsLabel)}>
                     { for verdict.warnings.iter().map(|warning| html! {
                         <li data-code={warning.code()}>{ crate::ext::text(&warning.message()) }</li>
                     }) }
                 </ul>
             }
             if !redundant.is_empty() {
-                <ul class="redundant" aria-label="Redundant permissions">
+                <ul class="redundant" aria-label={say(Id::PopupRedundantLabel)}>
                     { for redundant.into_iter().map(|note| html! { <li>{ note }</li> }) }
                 </ul>
             }
             if !screen.problems.is_empty() {
                 <details class="problems">
-                    <summary>{ format!("{} reading problem(s) on the page", screen.problems.len()) }</summary>
+                    <summary>{ say_with(Id::PopupProblems, vec![Arg::Count(screen.problems.len())]) }</summary>
                     <ul>{ for screen.problems.iter().map(|problem| html! { <li>{ problem.clone() }</li> }) }</ul>
                 </details>
             }

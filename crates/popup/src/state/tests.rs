@@ -530,11 +530,14 @@ fn the_guide_names_each_profiles_permissions_and_subtabs() {
     assert_eq!(
         guide_permissions(ProfileId::CloudExtend),
         [
-            ("User Access Tokens", "Setup"),
-            ("SOAP Web Services", "Setup")
+            ("User Access Tokens", tba_rules::Subtab::Setup),
+            ("SOAP Web Services", tba_rules::Subtab::Setup)
         ]
     );
-    assert!(guide_permissions(ProfileId::Rest).contains(&("SuiteAnalytics Workbook", "Reports")));
+    assert!(
+        guide_permissions(ProfileId::Rest)
+            .contains(&("SuiteAnalytics Workbook", tba_rules::Subtab::Reports))
+    );
     for profile_id in ProfileId::ALL {
         assert!(!guide_permissions(profile_id).is_empty(), "{profile_id:?}");
     }
