@@ -6,6 +6,7 @@
 //! shadow root (host `#tba-doctor-auth-help`) goes right after the element that shows the message,
 //! and the popup gets the same facts through `Request::GetSnapshot`.
 use tba_rules::authmsg::contains_auth_error;
+use tba_rules::message::{Arg, Id, Message};
 use tba_rules::page::{account_from_host, manage_roles_url};
 use tba_rules::protocol::{Request, Response, RoleWire, Snapshot};
 use tba_rules::text::auth_error_request;
@@ -14,6 +15,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement};
 
 use crate::dom::{add, element, open_shadow};
+use crate::ext::{say, text};
 use crate::{ext, wire};
 
 /// Id of the help box's host element: a stable hook (product.md section 6).
@@ -202,61 +204,44 @@ fn draw(document: &Document, holder: &HtmlElement, page: &AuthPage) -> Result<()
 
     let panel = element(document, "section", None)?;
     panel.set_class_name("box");
-    panel.set_attribute("aria-label", "TBA Doctor: help with this error")?;
-    add(
-        document,
-        &panel,
-        "h2",
-        Some("TBA Doctor: why you see this error"),
-    )?;
-    let role = page
-        .role_name
-        .as_deref()
-        .map(|name| format!("Your role ({name})"))
-        .unwrap_or_else(|| "Your current role".to_owned());
-    add(
-        document,
-        &panel,
-        "p",
-        Some(&format!(
-            "{role} lacks a permission that token-based login needs: usually User Access Tokens and/or SOAP Web Services. Only a NetSuite administrator can add them."
-        )),
-    )?;
+    panel.set_attribute("aria-label", &say(Id::AuthHelpLabel))?;
+    add(document, &panel, "h2", Some(&say(Id::AuthHelpTitle)))?;
+    let role = match page.role_name.as_deref() {
+        Some(name) => Message::with(Id::AuthHelpRoleNamed, vec![Arg::Text(name.to_owned())]),
+        None => Message::plain(Id::AuthHelpRole),
+    };
+    let lacks = Message::with(Id::AuthHelpLacks, vec![Arg::message(role)]);
+    add(document, &panel, "p", Some(&text(&lacks)))?;
     add(
         document,
         &panel,
         "h3",
-        Some("Why not log in with your password instead?"),
+        Some(&say(Id::AuthHelpWhyNotPassword)),
     )?;
     let reasons = element(document, "ul", None)?;
     for reason in [
-        "It makes NetSuite concurrency errors more likely.",
-        "It gives up token-based security: your password is used in place of a revocable token.",
-        "You will be asked to authenticate again much more often.",
+        Id::AuthHelpConcurrency,
+        Id::AuthHelpSecurity,
+        Id::AuthHelpReauth,
     ] {
-        add(document, &reasons, "li", Some(reason))?;
+        add(document, &reasons, "li", Some(&say(reason)))?;
     }
     panel.append_child(&reasons)?;
 
-    add(
-        document,
-        &panel,
-        "h3",
-        Some("Send this to your NetSuite administrator"),
-    )?;
+    add(document, &panel, "h3", Some(&say(Id::AuthHelpSend)))?;
     let request = crate::ext::with_lookup(|lookup| {
         auth_error_request(page.account.as_deref(), page.role_name.as_deref(), lookup)
     });
     let text_area = element(document, "textarea", None)?;
     text_area.set_attribute("readonly", "")?;
-    text_area.set_attribute("aria-label", "Request for your administrator")?;
+    text_area.set_attribute("aria-label", &say(Id::PopupRequestLabel))?;
     text_area.set_attribute("data-tba-doctor", "request")?;
     text_area.set_text_content(Some(&request));
     panel.append_child(&text_area)?;
 
     let actions = element(document, "div", None)?;
     actions.set_class_name("actions");
-    let copy = element(document, "button", Some("Copy request"))?;
+    let copy = element(document, "button", Some(&say(Id::AuthHelpCopy)))?;
     copy.set_attribute("type", "button")?;
     copy.set_attribute("data-tba-doctor-action", "copy-request")?;
     actions.append_child(&copy)?;
@@ -265,7 +250,7 @@ fn draw(document: &Document, holder: &HtmlElement, page: &AuthPage) -> Result<()
     status.set_attribute("role", "status")?;
     actions.append_child(&status)?;
     if !page.host.is_empty() {
-        let link = element(document, "a", Some("Administrators: open Manage Roles"))?;
+        let link = element(document, "a", Some(&say(Id::AuthHelpAdmins)))?;
         link.set_attribute("href", &manage_roles_url(&page.host))?;
         link.set_attribute("target", "_blank")?;
         link.set_attribute("rel", "noopener")?;
@@ -299,21 +284,21 @@ fn copy_text(text_area: &Element, status: &Element, text: &str) {
     let status = status.clone();
     let clipboard = web_sys::window().map(|window| window.navigator().clipboard());
     let Some(clipboard) = clipboard else {
-        status.set_text_content(Some(legacy_copy(&text_area)));
+        status.set_text_content(Some(&say(legacy_copy(&text_area))));
         return;
     };
     let promise = clipboard.write_text(text);
     wasm_bindgen_futures::spawn_local(async move {
         let message = match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(_) => "Copied.",
+            Ok(_) => Id::AuthHelpCopied,
             Err(_) => legacy_copy(&text_area),
         };
-        status.set_text_content(Some(message));
+        status.set_text_content(Some(&say(message)));
     });
 }
 
 /// Selects the request text and tries the legacy copy command; says what the person should do.
-fn legacy_copy(text_area: &Element) -> &'static str {
+fn legacy_copy(text_area: &Element) -> Id {
     if let Some(area) = text_area.dyn_ref::<web_sys::HtmlTextAreaElement>() {
         area.select();
     }
@@ -323,9 +308,9 @@ fn legacy_copy(text_area: &Element) -> &'static str {
         .and_then(|document| document.exec_command("copy").ok())
         .unwrap_or(false);
     if copied {
-        "Copied."
+        Id::AuthHelpCopied
     } else {
-        "Select the text above and press Ctrl+C (Cmd+C on a Mac)."
+        Id::AuthHelpCopyByHand
     }
 }
 

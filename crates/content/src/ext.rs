@@ -147,6 +147,11 @@ pub fn text(message: &tba_rules::message::Message) -> String {
     with_lookup(|lookup| tba_rules::message::render(message, lookup))
 }
 
+/// The text of a message without arguments.
+pub fn say(id: tba_rules::message::Id) -> String {
+    text(&tba_rules::message::Message::plain(id))
+}
+
 /// The lookup [`text`] uses, for `rules` functions that word whole texts.
 pub fn with_lookup<T>(use_it: impl FnOnce(&dyn tba_rules::message::Lookup) -> T) -> T {
     #[cfg(target_arch = "wasm32")]

@@ -377,6 +377,34 @@ ids! {
     PopupRedundantLabel = "popup_redundant_label" / 0,
     /// Popup: how many reading problems the page has.
     PopupProblems = "popup_problems" / 1,
+    /// Accessible name of the help box beside NetSuite's authorization error.
+    AuthHelpLabel = "auth_help_label" / 0,
+    /// Heading of the help box beside NetSuite's authorization error.
+    AuthHelpTitle = "auth_help_title" / 0,
+    /// The user's role, by the name the page shows.
+    AuthHelpRoleNamed = "auth_help_role_named" / 1,
+    /// The user's role when the page shows no name.
+    AuthHelpRole = "auth_help_role" / 0,
+    /// Help box: what the role lacks.
+    AuthHelpLacks = "auth_help_lacks" / 1,
+    /// Help box heading.
+    AuthHelpWhyNotPassword = "auth_help_why_not_password" / 0,
+    /// Help box: a reason against the password.
+    AuthHelpConcurrency = "auth_help_concurrency" / 0,
+    /// Help box: a reason against the password.
+    AuthHelpSecurity = "auth_help_security" / 0,
+    /// Help box: a reason against the password.
+    AuthHelpReauth = "auth_help_reauth" / 0,
+    /// Help box heading above the request.
+    AuthHelpSend = "auth_help_send" / 0,
+    /// Help box button.
+    AuthHelpCopy = "auth_help_copy" / 0,
+    /// Help box link to the account's Manage Roles list.
+    AuthHelpAdmins = "auth_help_admins" / 0,
+    /// Help box: the request was copied.
+    AuthHelpCopied = "auth_help_copied" / 0,
+    /// Help box: the browser refused the clipboard.
+    AuthHelpCopyByHand = "auth_help_copy_by_hand" / 0,
 }
 
 impl Id {
