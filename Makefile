@@ -37,10 +37,13 @@ e2e: dist
 # What CI runs.
 ci: test
 
-# Fuzz the rules crate's sublist codec (not part of `make test`; FUZZ_SECONDS, default 600).
+# Fuzz each target of fuzz/ (the sublist codec, the table reader) for FUZZ_SECONDS each, default
+# 600 (not part of `make test`; needs nightly).
 fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install --quiet cargo-fuzz
-	cd fuzz && cargo +nightly fuzz run codec -- -max_total_time=$${FUZZ_SECONDS:-600}
+	cd fuzz && for target in $$(cargo +nightly fuzz list); do \
+	  cargo +nightly fuzz run "$$target" -- -max_total_time=$${FUZZ_SECONDS:-600} || exit 1; \
+	done
 
 # Measure the content script on the admin-700 fixture in headless Chromium; writes BENCHMARKS.md.
 bench: dist

@@ -31,23 +31,55 @@
     engine.install_catalog(await catalog);
     return engine;
   });
+  // A failure (the engine did not load or instantiate, or its start threw: a Rust panic aborts as a
+  // wasm `unreachable` trap, a WebAssembly.RuntimeError) is reported once: the role page gets
+  // data-tba-doctor="error", the console one error, the popup an Unavailable answer, and whatever
+  // the engine had drawn is taken out of the page.
+  let failed = false;
+  const fail = (stage, error) => {
+    if (failed) return;
+    failed = true;
+    if (kind === "role") root.setAttribute("data-tba-doctor", "error");
+    for (const id of ["tba-doctor-panel", "tba-doctor-auth-help"]) document.getElementById(id)?.remove();
+    for (const badge of document.querySelectorAll(".tba-doctor-badge")) badge.remove();
+    for (const row of document.querySelectorAll("tr[data-tba-doctor]")) {
+      row.removeAttribute("data-tba-doctor");
+      row.style.removeProperty("box-shadow");
+      if (row.getAttribute("title")?.startsWith("TBA Doctor:")) row.removeAttribute("title");
+    }
+    const reason = String(error && error.message ? error.message : error);
+    const name = error && error.name ? `${error.name}: ` : "";
+    api.runtime.onMessage.addListener((_request, _sender, sendResponse) => {
+      sendResponse({ type: "Unavailable", reason: `engine-failed: ${stage}: ${name}${reason}` });
+    });
+    // Chrome checks WebAssembly in content scripts against the page's own CSP
+    // (https://crbug.com/1385796): a page that forbids it fails at "load".
+    console.error(`TBA Doctor's engine failed (${stage}) on this page:`, error);
+  };
+  // A trap later, in a callback the engine registered (a click, a MutationObserver, a message),
+  // surfaces as an uncaught RuntimeError of this content script's realm (a rejection when the
+  // callback was a promise's).
+  globalThis.addEventListener("error", (event) => {
+    if (event.error instanceof WebAssembly.RuntimeError) fail("run", event.error);
+  });
+  globalThis.addEventListener("unhandledrejection", (event) => {
+    if (event.reason instanceof WebAssembly.RuntimeError) fail("run", event.reason);
+  });
   engineReady
+    .catch((error) => {
+      throw { stage: "load", error };
+    })
     .then(async (engine) => {
       // Start in a task of its own, so that instantiating and the first reading of the page never
       // add up to one long task (product.md §7).
       await new Promise((resolve) => setTimeout(resolve, 0));
       // The stored profile: the preload's promise; the engine checks the answer, and asks storage
       // itself when there is none.
-      engine.start(kind, preload?.profile);
+      try {
+        engine.start(kind, preload?.profile);
+      } catch (error) {
+        throw { stage: "start", error };
+      }
     })
-    .catch((error) => {
-      // Chrome checks WebAssembly in content scripts against the page's own CSP
-      // (https://crbug.com/1385796): a page that forbids it lands here. Say so to the popup.
-      if (kind === "role") root.setAttribute("data-tba-doctor", "error");
-      const reason = String(error && error.message ? error.message : error);
-      api.runtime.onMessage.addListener((_request, _sender, sendResponse) => {
-        sendResponse({ type: "Unavailable", reason: `engine-failed: ${reason}` });
-      });
-      console.info("TBA Doctor could not start its engine on this page:", reason);
-    });
+    .catch((failure) => fail(failure.stage, failure.error));
 })();

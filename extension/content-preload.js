@@ -35,13 +35,16 @@
     await new Promise((resolve) => setTimeout(resolve, 0));
     try {
       module.rehearse();
-    } catch {
+    } catch (error) {
       // Only a head start: the real reading works without it. (It runs the same code on a fixed
-      // page, so a failure here would be a bug that the first reading meets as well.)
+      // page, so a failure here would be a bug that the first reading meets as well.) A trap (a
+      // Rust panic) may have left the module's memory inconsistent, though: content-loader.js
+      // reports it as a failed start-up.
+      if (error instanceof WebAssembly.RuntimeError) throw error;
     }
     return module;
   });
-  // content-loader.js reports a failure (e.g. a page whose policy forbids WebAssembly).
+  // content-loader.js reports a failure (e.g. a page whose policy forbids WebAssembly, or a trap).
   engine.catch(() => {});
   globalThis.tbaDoctorPreload = { engine, profile };
 })();

@@ -303,7 +303,8 @@ pub enum RoleMode {
 pub enum Unavailable {
     /// No content script answered: the tab was open before the extension was installed or updated.
     NoReceiver,
-    /// The content script's engine did not start (Chrome checks WebAssembly against the page CSP).
+    /// The content script's engine failed: it did not load (Chrome checks WebAssembly against the
+    /// page CSP), or it threw or trapped while starting or later.
     EngineFailed {
         /// The loader's reason.
         reason: String,

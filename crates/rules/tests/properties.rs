@@ -1,5 +1,6 @@
 //! Property tests: the fix plan is minimal, never removes or lowers, and is idempotent for every
-//! profile; the codec round-trips and never panics; page-facing parsers never panic.
+//! profile; the codec round-trips and never panics; a permission table as the browser serializes
+//! it reads back to its rows; page-facing parsers never panic.
 
 use std::collections::BTreeSet;
 
@@ -7,6 +8,7 @@ use proptest::prelude::*;
 use tba_rules::codec::{decode_permissions, encode};
 use tba_rules::evaluate::RequirementState;
 use tba_rules::protocol::RoleWire;
+use tba_rules::table::{self, HtmlRow};
 use tba_rules::{FixOp, Level, ProfileId, Role, Status, catalog, evaluate, plan};
 
 /// Ids any profile or rule mentions, so generated roles hit them often.
@@ -56,6 +58,190 @@ fn any_role() -> impl Strategy<Value = Role> {
                 role
             },
         )
+}
+
+/// A DOM node inside a table cell, as NetSuite draws them (links, spans, bold text, line breaks,
+/// comments, an inline script).
+#[derive(Clone, Debug)]
+enum Node {
+    Text(String),
+    Element(&'static str, Vec<(&'static str, String)>, Vec<Node>),
+    Br,
+    Comment(String),
+    Script(String),
+}
+
+/// Text with everything the serializer escapes, whitespace at the ends and non-ASCII letters.
+fn any_text() -> impl Strategy<Value = String> {
+    "[a-zA-Z0-9 &<>\u{a0}\"'/=;#é\t\n-]{0,12}"
+}
+
+fn any_attributes() -> impl Strategy<Value = Vec<(&'static str, String)>> {
+    prop::collection::vec(
+        (
+            prop::sample::select(&["class", "href", "title", "data-label", "style"][..]),
+            any_text(),
+        ),
+        0..3,
+    )
+}
+
+fn any_node() -> impl Strategy<Value = Node> {
+    let leaf = prop_oneof![
+        4 => any_text().prop_map(Node::Text),
+        1 => Just(Node::Br),
+        1 => "[a-z &<>\u{a0}-]{0,8}".prop_filter("no comment end", |text| !text.contains("--")).prop_map(Node::Comment),
+        1 => "[a-z <>&;(){}\"=]{0,10}".prop_map(Node::Script),
+    ];
+    leaf.prop_recursive(3, 16, 4, |inner| {
+        (
+            prop::sample::select(&["span", "b", "a", "div", "label", "nobr"][..]),
+            any_attributes(),
+            prop::collection::vec(inner, 0..4),
+        )
+            .prop_map(|(name, attributes, children)| Node::Element(name, attributes, children))
+    })
+}
+
+/// One generated data row: its number, its mark and title, and its cells' contents (a row can
+/// have fewer than two cells, or more).
+#[derive(Clone, Debug)]
+struct GeneratedRow {
+    number: u16,
+    mark: Option<String>,
+    title: Option<String>,
+    cells: Vec<Vec<Node>>,
+}
+
+fn any_row() -> impl Strategy<Value = GeneratedRow> {
+    (
+        0u16..1000,
+        prop::option::of(
+            prop::sample::select(&["ok", "missing", "low", "a&b \"c\""][..])
+                .prop_map(str::to_owned),
+        ),
+        prop::option::of(any_text()),
+        prop::collection::vec(prop::collection::vec(any_node(), 0..4), 0..4),
+    )
+        .prop_map(|(number, mark, title, cells)| GeneratedRow {
+            number,
+            mark,
+            title,
+            cells,
+        })
+}
+
+/// Text as the HTML fragment serialization algorithm writes it outside raw-text elements.
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('\u{a0}', "&nbsp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// An attribute value as the serializer writes it; `angles` is whether `<` and `>` are escaped
+/// too (browsers since 2025 do, older ones do not).
+fn escape_attribute(value: &str, angles: bool) -> String {
+    let escaped = value
+        .replace('&', "&amp;")
+        .replace('\u{a0}', "&nbsp;")
+        .replace('"', "&quot;");
+    if angles {
+        escaped.replace('<', "&lt;").replace('>', "&gt;")
+    } else {
+        escaped
+    }
+}
+
+fn serialize_attributes(out: &mut String, attributes: &[(&str, String)], angles: bool) {
+    for (name, value) in attributes {
+        out.push_str(&format!(" {name}=\"{}\"", escape_attribute(value, angles)));
+    }
+}
+
+/// Serializes `node` like `outerHTML` and appends its `textContent` to `text`.
+fn serialize(node: &Node, out: &mut String, text: &mut String, angles: bool) {
+    match node {
+        Node::Text(value) => {
+            out.push_str(&escape_text(value));
+            text.push_str(value);
+        }
+        Node::Element(name, attributes, children) => {
+            out.push_str(&format!("<{name}"));
+            serialize_attributes(out, attributes, angles);
+            out.push('>');
+            for child in children {
+                serialize(child, out, text, angles);
+            }
+            out.push_str(&format!("</{name}>"));
+        }
+        Node::Br => out.push_str("<br>"),
+        Node::Comment(value) => out.push_str(&format!("<!--{value}-->")),
+        Node::Script(value) => {
+            out.push_str(&format!("<script>{value}</script>"));
+            text.push_str(value);
+        }
+    }
+}
+
+/// The table's `outerHTML` as a browser writes it, and the rows `table::rows` must read from it.
+fn serialize_table(
+    machine: &str,
+    generated: &[GeneratedRow],
+    angles: bool,
+) -> (String, Vec<HtmlRow>) {
+    let mut out = format!(
+        "<table id=\"{machine}_splits\" class=\"uir-machine-table\"><tbody><tr class=\"uir-machine-headerrow\"><td>Permission</td><td>Level</td></tr>"
+    );
+    let mut expected = Vec::new();
+    for (index, row) in generated.iter().enumerate() {
+        let id = format!("{machine}_row_{}", row.number);
+        let mut attributes = vec![
+            (
+                "class",
+                format!(
+                    "uir-machine-row uir-machine-row-{}",
+                    if index % 2 == 0 { "odd" } else { "even" }
+                ),
+            ),
+            ("id", id.clone()),
+        ];
+        attributes.extend(row.mark.clone().map(|mark| ("data-tba-doctor", mark)));
+        attributes.extend(row.title.clone().map(|title| ("title", title)));
+        out.push_str("<tr");
+        serialize_attributes(&mut out, &attributes, angles);
+        out.push('>');
+        let mut cells: [Option<String>; 2] = [None, None];
+        for (cell, nodes) in row.cells.iter().enumerate() {
+            out.push_str("<td class=\"uir-list-row-cell listtext\">");
+            let mut text = String::new();
+            for node in nodes {
+                serialize(node, &mut out, &mut text, angles);
+            }
+            out.push_str("</td>");
+            if let Some(slot) = cells.get_mut(cell) {
+                *slot = Some(text.trim().to_owned());
+            }
+        }
+        out.push_str("</tr>\n");
+        expected.push(HtmlRow {
+            dom_id: id,
+            cells,
+            mark: row.mark.clone(),
+            title: row.title.clone(),
+        });
+    }
+    out.push_str("</tbody></table>");
+    (out, expected)
+}
+
+fn any_table() -> impl Strategy<Value = (String, Vec<HtmlRow>)> {
+    (
+        prop::sample::select(&["setupmach", "tranmach", "repomach", "listsmach"][..]),
+        prop::collection::vec(any_row(), 0..8),
+        any::<bool>(),
+    )
+        .prop_map(|(machine, rows, angles)| serialize_table(machine, &rows, angles))
 }
 
 fn unmet(state: &RequirementState) -> bool {
@@ -179,7 +365,18 @@ proptest! {
     }
 
     #[test]
-    fn page_parsers_never_panic(text in ".*", tail in "[/?#&=:@a-zA-Z0-9.é-]{0,40}") {
+    fn a_serialized_table_reads_back_to_its_rows((html, expected) in any_table()) {
+        prop_assert_eq!(table::rows(&html), Some(expected), "{}", html);
+    }
+
+    #[test]
+    fn page_parsers_never_panic(
+        text in ".*",
+        tail in "[/?#&=:@a-zA-Z0-9.é-]{0,40}",
+        (html, _) in any_table(),
+        cut in any::<prop::sample::Index>(),
+        insert in prop::sample::select(&["<", ">", "</td>", "</tr>", "<td>", "\"", "&", "<!--", "-->", "<script>", "</script>", "é", ""][..]),
+    ) {
         let _ = tba_rules::page::classify_url(&text);
         let _ = tba_rules::page::classify_url(&format!("https://{tail}"));
         let _ = tba_rules::page::classify_url(&format!("https://1.app.netsuite.com/app/setup/role.nl?{tail}"));
@@ -188,5 +385,11 @@ proptest! {
         let _ = tba_rules::Level::parse(&text);
         let _ = catalog::by_name(&text);
         let _ = tba_rules::text::xml_escape(&text);
+        let _ = table::rows(&text);
+        // A valid table cut at any character, or with a piece of markup put in there.
+        let at = html.char_indices().map(|(at, _)| at).chain([html.len()]).nth(cut.index(html.chars().count() + 1)).unwrap_or(0);
+        let _ = table::rows(&html[..at]);
+        let _ = table::rows(&format!("{}{insert}{}", &html[..at], &html[at..]));
+        let _ = table::rows(&format!("{}{insert}{}", &html[..at], &text));
     }
 }

@@ -17,9 +17,9 @@ pub fn UnavailableNote(props: &UnavailableNoteProps) -> Html {
     let body = if cause.blocked_by_policy() {
         html! {
             <>
-                <h2>{ "This page's security policy blocks TBA Doctor's engine." }</h2>
-                <p>{ "Chrome checks the WebAssembly of extensions against the page's own Content Security Policy. TBA Doctor's engine failed while starting its WebAssembly on this page, which is what a policy without 'wasm-unsafe-eval' does, so it cannot read the role here." }</p>
-                <p>{ "What you can do: reload the tab (the policy may differ on the next load), use Firefox, or fix the role by hand: Setup > Users/Roles > User Management > Manage Roles, Edit, Permissions > Setup." }</p>
+                <h2>{ "This page's security policy blocks TBA Doctor's engine, or its WebAssembly is damaged." }</h2>
+                <p>{ "Chrome checks the WebAssembly of extensions against the page's own Content Security Policy. TBA Doctor's engine failed while starting its WebAssembly on this page, which is what a policy without 'wasm-unsafe-eval' does (or a damaged installation), so it cannot read the role here and has left nothing on the page." }</p>
+                <p>{ "What you can do: reload the tab (the policy may differ on the next load), reinstall TBA Doctor, use Firefox, or fix the role by hand: Setup > Users/Roles > User Management > Manage Roles, Edit, Permissions > Setup." }</p>
             </>
         }
     } else {
@@ -33,7 +33,8 @@ pub fn UnavailableNote(props: &UnavailableNoteProps) -> Html {
             },
             Unavailable::EngineFailed { .. } => html! {
                 <>
-                    <h2>{ "TBA Doctor's engine did not start on this page." }</h2>
+                    <h2>{ "TBA Doctor's engine failed on this page." }</h2>
+                    <p>{ "It stopped with an error (the details are below and in the tab's console) and took what it had drawn off the page." }</p>
                     <p><b>{ "Reload the tab" }</b>{ ", then click TBA Doctor again. If it keeps failing, fix the role by hand: Setup > Users/Roles > User Management > Manage Roles, Edit, Permissions > Setup." }</p>
                 </>
             },
