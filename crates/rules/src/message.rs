@@ -405,6 +405,30 @@ ids! {
     AuthHelpCopied = "auth_help_copied" / 0,
     /// Help box: the browser refused the clipboard.
     AuthHelpCopyByHand = "auth_help_copy_by_hand" / 0,
+    /// Popup heading when the content script's WebAssembly failed to load (page CSP or damaged install).
+    PopupUnavailablePolicyTitle = "popup_unavailable_policy_title" / 0,
+    /// Popup explanation under popup_unavailable_policy_title.
+    PopupUnavailablePolicyWhy = "popup_unavailable_policy_why" / 0,
+    /// Popup advice when the engine's WebAssembly failed to load; $PATH$ is NetSuite's menu path to Manage Roles.
+    PopupUnavailablePolicyTodo = "popup_unavailable_policy_todo" / 1,
+    /// Popup heading when no content script answered.
+    PopupUnavailableNotRunningTitle = "popup_unavailable_not_running_title" / 0,
+    /// Popup explanation under popup_unavailable_not_running_title.
+    PopupUnavailableNotRunningWhy = "popup_unavailable_not_running_why" / 0,
+    /// Popup advice; $RELOAD$ is popup_unavailable_reload_tab, shown in bold.
+    PopupUnavailableReload = "popup_unavailable_reload" / 1,
+    /// The bold words of popup_unavailable_reload and popup_unavailable_failed_todo.
+    PopupUnavailableReloadTab = "popup_unavailable_reload_tab" / 0,
+    /// Popup heading when the content script's engine threw or trapped.
+    PopupUnavailableFailedTitle = "popup_unavailable_failed_title" / 0,
+    /// Popup explanation under popup_unavailable_failed_title.
+    PopupUnavailableFailedWhy = "popup_unavailable_failed_why" / 0,
+    /// Popup advice after an engine failure; $RELOAD$ is popup_unavailable_reload_tab in bold, $PATH$ NetSuite's menu path to Manage Roles.
+    PopupUnavailableFailedTodo = "popup_unavailable_failed_todo" / 2,
+    /// Popup heading when the content script's answer failed validation.
+    PopupUnavailableInvalidTitle = "popup_unavailable_invalid_title" / 0,
+    /// Popup line with the technical reason; $DETAIL$ is the reason as the content script gave it.
+    PopupUnavailableDetails = "popup_unavailable_details" / 1,
 }
 
 impl Id {

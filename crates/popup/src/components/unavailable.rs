@@ -1,6 +1,9 @@
 //! The screen when the content script cannot help on a page it should run on.
+use tba_rules::message::{Arg, Id};
+use tba_rules::text::MANAGE_ROLES_PATH;
 use yew::prelude::*;
 
+use crate::components::words::{say, say_marked, say_with};
 use crate::state::Unavailable;
 
 /// Props of [`UnavailableNote`].
@@ -10,38 +13,44 @@ pub struct UnavailableNoteProps {
     pub cause: Unavailable,
 }
 
+/// "Reload the tab", in bold, for the messages that place it.
+fn reload_tab() -> Html {
+    html! { <b>{ say(Id::PopupUnavailableReloadTab) }</b> }
+}
+
 /// Says why TBA Doctor cannot read this page, and what to do.
 #[component]
 pub fn UnavailableNote(props: &UnavailableNoteProps) -> Html {
     let cause = &props.cause;
+    let path = || Arg::Text(MANAGE_ROLES_PATH.to_owned());
     let body = if cause.blocked_by_policy() {
         html! {
             <>
-                <h2>{ "This page's security policy blocks TBA Doctor's engine, or its WebAssembly is damaged." }</h2>
-                <p>{ "Chrome checks the WebAssembly of extensions against the page's own Content Security Policy. TBA Doctor's engine failed while starting its WebAssembly on this page, which is what a policy without 'wasm-unsafe-eval' does (or a damaged installation), so it cannot read the role here and has left nothing on the page." }</p>
-                <p>{ "What you can do: reload the tab (the policy may differ on the next load), reinstall TBA Doctor, use Firefox, or fix the role by hand: Setup > Users/Roles > User Management > Manage Roles, Edit, Permissions > Setup." }</p>
+                <h2>{ say(Id::PopupUnavailablePolicyTitle) }</h2>
+                <p>{ say(Id::PopupUnavailablePolicyWhy) }</p>
+                <p>{ say_with(Id::PopupUnavailablePolicyTodo, vec![path()]) }</p>
             </>
         }
     } else {
         match cause {
             Unavailable::NoReceiver => html! {
                 <>
-                    <h2>{ "TBA Doctor is not running in this tab yet." }</h2>
-                    <p>{ "The tab was probably open before TBA Doctor was installed or updated." }</p>
-                    <p><b>{ "Reload the tab" }</b>{ ", then click TBA Doctor again." }</p>
+                    <h2>{ say(Id::PopupUnavailableNotRunningTitle) }</h2>
+                    <p>{ say(Id::PopupUnavailableNotRunningWhy) }</p>
+                    <p>{ say_marked(Id::PopupUnavailableReload, Vec::new(), vec![reload_tab()]) }</p>
                 </>
             },
             Unavailable::EngineFailed { .. } => html! {
                 <>
-                    <h2>{ "TBA Doctor's engine failed on this page." }</h2>
-                    <p>{ "It stopped with an error (the details are below and in the tab's console) and took what it had drawn off the page." }</p>
-                    <p><b>{ "Reload the tab" }</b>{ ", then click TBA Doctor again. If it keeps failing, fix the role by hand: Setup > Users/Roles > User Management > Manage Roles, Edit, Permissions > Setup." }</p>
+                    <h2>{ say(Id::PopupUnavailableFailedTitle) }</h2>
+                    <p>{ say(Id::PopupUnavailableFailedWhy) }</p>
+                    <p>{ say_marked(Id::PopupUnavailableFailedTodo, vec![path()], vec![reload_tab()]) }</p>
                 </>
             },
             Unavailable::Invalid { .. } => html! {
                 <>
-                    <h2>{ "TBA Doctor could not understand this page's answer." }</h2>
-                    <p><b>{ "Reload the tab" }</b>{ ", then click TBA Doctor again." }</p>
+                    <h2>{ say(Id::PopupUnavailableInvalidTitle) }</h2>
+                    <p>{ say_marked(Id::PopupUnavailableReload, Vec::new(), vec![reload_tab()]) }</p>
                 </>
             },
         }
@@ -56,7 +65,7 @@ pub fn UnavailableNote(props: &UnavailableNoteProps) -> Html {
         <section class="unavailable">
             { body }
             if let Some(detail) = detail {
-                <p class="muted detail">{ "Details: " }{ detail }</p>
+                <p class="muted detail">{ say_with(Id::PopupUnavailableDetails, vec![Arg::Text(detail)]) }</p>
             }
         </section>
     }
