@@ -24,13 +24,18 @@
   if (preload) performance.mark("tba-doctor:preloaded");
   // One wasm per feature: a page loads only the code it runs.
   const glueUrl = api.runtime.getURL(kind === "role" ? "pkg/tba_content_role.js" : "pkg/tba_content_auth.js");
-  // The permission catalog is data beside the wasm (crates/rules/src/catalog.rs).
-  const catalog = preload ? undefined : fetch(api.runtime.getURL("catalog.tsv")).then((response) => response.text());
-  const engineReady = preload?.engine ?? import(glueUrl).then(async (engine) => {
+  // The permission catalog (crates/rules/src/catalog.rs) and the style sheet of the feature's UI are
+  // data beside the wasm.
+  const text = (file) => fetch(api.runtime.getURL(file)).then((response) => response.text());
+  const engineReady = preload?.engine ?? (async () => {
+    const catalog = text("catalog.tsv");
+    const style = text(kind === "role" ? "panel.css" : "auth-help.css");
+    const engine = await import(glueUrl);
     await engine.default();
     engine.install_catalog(await catalog);
+    engine.install_style(await style);
     return engine;
-  });
+  })();
   // A failure (the engine did not load or instantiate, or its start threw: a Rust panic aborts as a
   // wasm `unreachable` trap, a WebAssembly.RuntimeError) is reported once: the role page gets
   // data-tba-doctor="error", the console one error, the popup an Unavailable answer, and whatever

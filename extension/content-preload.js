@@ -21,20 +21,24 @@
     // No promise: the engine asks storage itself.
     profile = undefined;
   }
-  // The permission catalog is data beside the wasm (crates/rules/src/catalog.rs), read while the
-  // module compiles and installed before the engine runs.
-  const catalog = fetch(api.runtime.getURL("catalog.tsv")).then((response) => response.text());
-  catalog.catch(() => {});
+  // The permission catalog (crates/rules/src/catalog.rs) and the panel's style sheet are data beside
+  // the wasm, read while the module compiles and installed before the engine runs.
+  const text = (file) => fetch(api.runtime.getURL(file)).then((response) => response.text());
+  const catalog = text("catalog.tsv");
+  const style = text("panel.css");
+  const rehearsal = text("rehearsal.html");
+  for (const file of [catalog, style, rehearsal]) file.catch(() => {});
   const engine = import(api.runtime.getURL("pkg/tba_content_role.js")).then(async (module) => {
     await module.default();
     module.install_catalog(await catalog);
+    module.install_style(await style);
     performance.mark("tba-doctor:engine-ready");
     // In a task of its own, then: the engine runs its role-page code once on a made-up page of its
     // own, so that the browser compiles that code now, while NetSuite's page is still loading,
     // rather than during the first reading of the real page.
     await new Promise((resolve) => setTimeout(resolve, 0));
     try {
-      module.rehearse();
+      module.rehearse(await rehearsal);
     } catch (error) {
       // Only a head start: the real reading works without it. (It runs the same code on a fixed
       // page, so a failure here would be a bug that the first reading meets as well.) A trap (a

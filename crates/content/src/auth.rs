@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement};
 
-use crate::dom::{add, element, open_shadow};
+use crate::dom::{add, element, open_shadow, style};
 use crate::ext::{say, text};
 use crate::{ext, wire};
 
@@ -118,7 +118,7 @@ fn answer(page: &AuthPage, url: &str, message: &JsValue) -> Response {
     match wire::request_from_js(message) {
         Some(Request::GetSnapshot) => Response::Snapshot { snapshot },
         Some(Request::Prefill { .. } | Request::FixAll { .. }) => Response::Refused {
-            reason: "this page shows an authorization error, not a role".to_owned(),
+            reason: say(Id::RefusedAuthPage),
             snapshot,
         },
         None => Response::Refused {
@@ -180,27 +180,10 @@ fn insertion_point(holder: &HtmlElement) -> Element {
     point
 }
 
-const STYLE: &str = r#"
-:host { all: initial; display: block; margin: 12px 0; }
-.box { font: 13px/1.5 Arial, Helvetica, sans-serif; color: #1d2733; background: #f4f8fc;
-  border: 1px solid #b8cde3; border-left: 4px solid #125b9c; border-radius: 4px; padding: 12px 14px; max-width: 720px; }
-h2 { font-size: 14px; margin: 0 0 6px; color: #125b9c; }
-h3 { font-size: 13px; margin: 10px 0 4px; }
-p, ul { margin: 4px 0; }
-ul { padding-left: 20px; }
-textarea { box-sizing: border-box; width: 100%; min-height: 230px; font: 12px/1.4 ui-monospace, Menlo, Consolas, monospace;
-  border: 1px solid #b8cde3; border-radius: 3px; padding: 6px; background: #fff; color: #1d2733; resize: vertical; }
-.actions { display: flex; gap: 10px; align-items: center; margin-top: 6px; flex-wrap: wrap; }
-button { font: inherit; font-weight: bold; color: #fff; background: #125b9c; border: 1px solid #0e4a80; border-radius: 3px; padding: 4px 12px; cursor: pointer; }
-button:focus-visible, a:focus-visible { outline: 2px solid #f0a020; outline-offset: 2px; }
-a { color: #125b9c; }
-.status { color: #1e7b34; font-weight: bold; }
-"#;
-
 fn draw(document: &Document, holder: &HtmlElement, page: &AuthPage) -> Result<(), JsValue> {
     let host = document.create_element("div")?;
     host.set_id(HOST_ID);
-    let shadow = open_shadow(document, &host, STYLE)?;
+    let shadow = open_shadow(document, &host, style())?;
 
     let panel = element(document, "section", None)?;
     panel.set_class_name("box");

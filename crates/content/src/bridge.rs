@@ -28,24 +28,8 @@ const NEEDED_FUNCTIONS: [&str; 6] = [
     "nlapiGetLineItemValue",
 ];
 
-/// Why the bridge could not do what was asked.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum BridgeError {
-    /// Nothing answered: the bridge script is not in the page.
-    NoAnswer,
-    /// The bridge answered with an error (a page function threw, or the request was refused).
-    Failed(String),
-}
-
-impl BridgeError {
-    /// A short lower-case description.
-    pub fn message(&self) -> String {
-        match self {
-            BridgeError::NoAnswer => "the page bridge did not answer".to_owned(),
-            BridgeError::Failed(reason) => format!("NetSuite said: {reason}"),
-        }
-    }
-}
+/// Why the bridge could not do what was asked (typed in `rules`, which words it).
+pub use tba_rules::outcome::BridgeFailure as BridgeError;
 
 /// What the probe found.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -163,9 +147,7 @@ fn call(document: &Document, request: &Object) -> Result<JsValue, BridgeError> {
     if get(&answer, "ok").as_bool() == Some(true) || get(&answer, "results").is_object() {
         Ok(answer)
     } else {
-        Err(BridgeError::Failed(
-            text(&answer, "error", 300).unwrap_or_else(|| "unknown error".to_owned()),
-        ))
+        Err(text(&answer, "error", 300).map_or(BridgeError::Malformed, BridgeError::Said))
     }
 }
 
@@ -218,7 +200,7 @@ pub fn fix(document: &Document, lines: &[Line]) -> Result<Vec<LineResult>, Bridg
     let answer = call(document, &request)?;
     let results = get(&answer, "results")
         .dyn_into::<Array>()
-        .map_err(|_| BridgeError::Failed("no results".to_owned()))?;
+        .map_err(|_| BridgeError::Malformed)?;
     Ok(results
         .iter()
         .take(lines.len())

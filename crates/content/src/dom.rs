@@ -87,6 +87,23 @@ pub fn add(
     Ok(node)
 }
 
+/// The style sheet of this module's own UI, `panel.css` for the role module and `auth-help.css`
+/// for the auth module: data beside the wasm like the catalog, installed by the loaders through
+/// [`crate::install_style`] before the engine draws anything.
+static STYLE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Keeps `text` as the style of this module's UI; refused when one is installed already.
+pub fn install_style(text: String) -> Result<(), JsValue> {
+    STYLE
+        .set(text)
+        .map_err(|_| JsValue::from_str("a style is installed already"))
+}
+
+/// The installed style of this module's UI; empty before [`install_style`].
+pub fn style() -> &'static str {
+    STYLE.get().map_or("", String::as_str)
+}
+
 /// Gives `host` an open shadow root (open, so that automation and tests reach the UI, while page CSS
 /// cannot leak in) that starts with a `<style>` holding `style`.
 pub fn open_shadow(

@@ -44,6 +44,13 @@ pub fn install_catalog(text: String) -> Result<(), JsValue> {
     tba_rules::catalog::install(text).map_err(|error| JsValue::from_str(&error.to_string()))
 }
 
+/// Called by the loaders with the text of this module's style sheet (`panel.css` or
+/// `auth-help.css` in the extension) before anything is drawn (see [`dom::install_style`]).
+#[wasm_bindgen]
+pub fn install_style(text: String) -> Result<(), JsValue> {
+    dom::install_style(text)
+}
+
 /// Entry point called by `extension/content-loader.js` once the wasm module is instantiated. A
 /// kind this build does not hold does nothing. `stored_profile` is the early
 /// `storage.sync.get` promise of `content-preload.js` on the role page, passed on by the loader
@@ -62,9 +69,10 @@ pub fn start(kind: &str, stored_profile: JsValue) {
 }
 
 /// Called by `extension/content-preload.js` on the role page once the module is instantiated,
-/// before the page is read: runs the role-page code on a made-up page (see [`rehearsal`]).
+/// before the page is read, with the text of the extension's `rehearsal.html`: runs the role-page
+/// code on that made-up page (see [`rehearsal`]).
 #[cfg(feature = "role")]
 #[wasm_bindgen]
-pub fn rehearse() {
-    role::rehearse();
+pub fn rehearse(page: &str) {
+    role::rehearse(page);
 }

@@ -7,11 +7,12 @@
 //! `buildtable()` throws rows away, so marks are re-applied after every redraw (see `watch`).
 use tba_rules::catalog::Subtab;
 use tba_rules::evaluate::Verdict;
-use tba_rules::role::Role;
+use tba_rules::marks::{RowMark, RowMarks, badge_label, changes_by_subtab};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
 use crate::dom;
+use crate::ext::text;
 use crate::read::PageRead;
 
 const BADGE_CLASS: &str = "tba-doctor-badge";
@@ -19,65 +20,13 @@ const BADGE_STYLE: &str = ":host { all: initial; display: inline-block; margin-l
 span { display: inline-block; min-width: 8px; padding: 0 5px; border-radius: 8px; background: #c0392b; color: #fff;
   font: bold 10px/15px Arial, Helvetica, sans-serif; text-align: center; }";
 
-/// The mark of each permission id the profile concerns: `ok`, `too-low` or `redundant`. A profile
-/// concerns a handful of ids, so a list does.
-#[derive(Debug, Default)]
-pub struct RowMarks(Vec<(&'static str, &'static str)>);
-
-impl RowMarks {
-    /// Sets the mark of `id`, replacing an earlier one.
-    fn set(&mut self, id: &'static str, mark: &'static str) {
-        match self.0.iter_mut().find(|(known, _)| *known == id) {
-            Some(entry) => entry.1 = mark,
-            None => self.0.push((id, mark)),
-        }
-    }
-
-    /// The mark of `id`, if it has one.
-    pub fn get(&self, id: &str) -> Option<&'static str> {
-        self.0
-            .iter()
-            .find(|(known, _)| *known == id)
-            .map(|(_, mark)| *mark)
-    }
-
-    /// How many ids are marked.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// Whether no id is marked.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-/// The row marks of `verdict`: a later, more specific mark replaces an earlier one.
-pub fn row_marks(role: &Role, verdict: &Verdict) -> RowMarks {
-    let mut marks = RowMarks::default();
-    for check in &verdict.checks {
-        for id in check.requirement.any_of {
-            if role.has_line(id) && role.level_of(id) >= check.requirement.level {
-                marks.set(id, "ok");
-            }
-        }
-    }
-    for id in verdict.too_low_ids() {
-        marks.set(id, "too-low");
-    }
-    for id in &verdict.redundant {
-        marks.set(id, "redundant");
-    }
-    marks
-}
-
 /// The left edge drawn on a marked row, so the admin sees the marks too. Set through the CSSOM
 /// (allowed under a strict page CSP, unlike a `style` attribute), on marked rows only.
-fn edge(mark: &str) -> &'static str {
+fn edge(mark: RowMark) -> &'static str {
     match mark {
-        "ok" => "inset 4px 0 0 #2e7d32",
-        "too-low" => "inset 4px 0 0 #d35400",
-        _ => "inset 4px 0 0 #9aa5b1",
+        RowMark::Ok => "inset 4px 0 0 #2e7d32",
+        RowMark::TooLow => "inset 4px 0 0 #d35400",
+        RowMark::Redundant => "inset 4px 0 0 #9aa5b1",
     }
 }
 
@@ -102,7 +51,7 @@ pub fn apply_rows(document: &Document, read: &PageRead, marks: &RowMarks) {
         let mut table = None;
         for (row, id) in &sublist.rows {
             let mark = id.as_ref().and_then(|id| marks.get(id));
-            if row.mark.as_deref() == mark {
+            if row.mark.as_deref() == mark.map(RowMark::as_str) {
                 continue;
             }
             // The row read from the table, not another element that reuses its id.
@@ -120,7 +69,7 @@ pub fn apply_rows(document: &Document, read: &PageRead, marks: &RowMarks) {
                 continue;
             };
             let _ = match mark {
-                Some(mark) => element.set_attribute("data-tba-doctor", mark),
+                Some(mark) => element.set_attribute("data-tba-doctor", mark.as_str()),
                 None => element.remove_attribute("data-tba-doctor"),
             };
             if let Some(element) = element.dyn_ref::<HtmlElement>() {
@@ -129,16 +78,11 @@ pub fn apply_rows(document: &Document, read: &PageRead, marks: &RowMarks) {
                     Some(mark) => style.set_property("box-shadow", edge(mark)),
                     None => style.remove_property("box-shadow").map(|_| ()),
                 };
-                let ours = row
-                    .title
-                    .as_deref()
-                    .is_none_or(|title| title.starts_with("TBA Doctor:"));
+                // A title NetSuite set stays; one of ours follows the mark.
+                let ours = row.title.as_deref().is_none_or(is_our_title);
                 if ours {
                     let _ = match mark {
-                        Some(mark) => element.set_attribute(
-                            "title",
-                            &format!("TBA Doctor: {}", mark.replace('-', " ")),
-                        ),
+                        Some(mark) => element.set_attribute("title", &text(&mark.title())),
                         None => element.remove_attribute("title"),
                     };
                 }
@@ -147,32 +91,20 @@ pub fn apply_rows(document: &Document, read: &PageRead, marks: &RowMarks) {
     }
 }
 
+/// Whether `title` is one of the row titles TBA Doctor sets.
+fn is_our_title(title: &str) -> bool {
+    [RowMark::Ok, RowMark::TooLow, RowMark::Redundant]
+        .into_iter()
+        .any(|mark| text(&mark.title()) == title)
+}
+
 /// Clears every mark (the page became unsupported).
 pub fn clear_rows(document: &Document, read: &PageRead) {
     apply_rows(document, read, &RowMarks::default());
 }
 
-/// The number of changes per subtab, from the fix plan.
-pub fn counts(verdict: Option<&Verdict>) -> Vec<(Subtab, usize)> {
-    let Some(verdict) = verdict else {
-        return Vec::new();
-    };
-    Subtab::ALL
-        .into_iter()
-        .map(|subtab| {
-            let count = verdict
-                .plan
-                .ops
-                .iter()
-                .filter(|op| op.subtab() == subtab)
-                .count();
-            (subtab, count)
-        })
-        .collect()
-}
-
 /// Shows `count` on the link `link_id` (removes the badge when zero).
-fn badge(document: &Document, link_id: &str, count: usize, what: &str) {
+fn badge(document: &Document, link_id: &str, count: usize, subtab: Option<Subtab>) {
     let Some(link) = document.get_element_by_id(link_id) else {
         return;
     };
@@ -183,10 +115,7 @@ fn badge(document: &Document, link_id: &str, count: usize, what: &str) {
         }
         return;
     }
-    let label = format!(
-        "{count} TBA permission change{} needed{what}",
-        if count == 1 { "" } else { "s" }
-    );
+    let label = text(&badge_label(count, subtab));
     let text = count.to_string();
     if let Some(existing) = &existing
         && existing.get_attribute("data-count").as_deref() == Some(text.as_str())
@@ -219,73 +148,22 @@ fn draw_badge(
 
 /// Updates the badges on the Permissions tab and the subtabs.
 pub fn apply_badges(document: &Document, verdict: Option<&Verdict>) {
-    let counts = counts(verdict);
-    let total: usize = counts.iter().map(|(_, count)| count).sum();
-    badge(document, "PERM_TABlnk", total, "");
-    for subtab in Subtab::ALL {
-        let count = counts
+    let counts = verdict.map(changes_by_subtab);
+    let count_of = |subtab| {
+        counts
             .iter()
+            .flatten()
             .find(|(entry, _)| *entry == subtab)
-            .map_or(0, |(_, count)| *count);
+            .map_or(0, |(_, count)| *count)
+    };
+    let total: usize = counts.iter().flatten().map(|(_, count)| count).sum();
+    badge(document, "PERM_TABlnk", total, None);
+    for subtab in Subtab::ALL {
         badge(
             document,
             crate::read::page_names(subtab).tab_link,
-            count,
-            &format!(" on {}", subtab.label()),
+            count_of(subtab),
+            Some(subtab),
         );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{counts, row_marks};
-    use tba_rules::{Level, ProfileId, Role, Subtab, evaluate};
-
-    fn role(grants: &[(&str, Subtab, Level)]) -> Role {
-        let mut role = Role::default();
-        for (id, subtab, level) in grants {
-            role.grant(id, *subtab, *level);
-        }
-        role
-    }
-
-    #[test]
-    fn marks_follow_the_verdict() {
-        let role = role(&[
-            ("ADMI_LOGIN_OAUTH", Subtab::Setup, Level::Full),
-            ("ADMI_MANAGE_OWN_OAUTH_TOKENS", Subtab::Setup, Level::Full),
-            ("ADMI_WEBSERVICES", Subtab::Setup, Level::Edit),
-            ("ADMI_CUSTFIELD", Subtab::Setup, Level::Full),
-        ]);
-        let verdict = evaluate(&role, ProfileId::CloudExtend);
-        let marks = row_marks(&role, &verdict);
-        assert_eq!(marks.get("ADMI_LOGIN_OAUTH"), Some("redundant"));
-        assert_eq!(marks.get("ADMI_MANAGE_OWN_OAUTH_TOKENS"), Some("ok"));
-        assert_eq!(marks.get("ADMI_WEBSERVICES"), Some("too-low"));
-        assert_eq!(
-            marks.len(),
-            3,
-            "rows the profile does not concern carry no mark"
-        );
-        assert_eq!(
-            counts(Some(&verdict))
-                .iter()
-                .map(|(_, count)| count)
-                .sum::<usize>(),
-            1
-        );
-        assert!(counts(None).is_empty());
-    }
-
-    #[test]
-    fn every_alternative_held_at_full_is_ok_unless_redundant() {
-        let role = role(&[
-            ("ADMI_LOGIN_OAUTH", Subtab::Setup, Level::Full),
-            ("ADMI_MANAGE_OWN_OAUTH_TOKENS", Subtab::Setup, Level::Full),
-        ]);
-        let verdict = evaluate(&role, ProfileId::TokenLogin);
-        let marks = row_marks(&role, &verdict);
-        assert_eq!(marks.get("ADMI_LOGIN_OAUTH"), Some("redundant"));
-        assert_eq!(marks.get("ADMI_MANAGE_OWN_OAUTH_TOKENS"), Some("ok"));
     }
 }

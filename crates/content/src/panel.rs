@@ -5,16 +5,18 @@
 //! Every text goes in with `set_text_content`. Its host carries the stable hooks of product.md §6
 //! (`data-profile`, `data-status`, `data-missing`, `data-too-low`). Clicks are delegated to one
 //! listener that the `Panel` owns and removes when dropped.
-use tba_rules::catalog;
 use tba_rules::evaluate::{RequirementState, Verdict};
-use tba_rules::profile::{self, REDUNDANCIES};
+use tba_rules::message::{Id, Message};
+use tba_rules::outcome::{Blocked, Outcome};
+use tba_rules::profile;
 use tba_rules::text::join;
-use tba_rules::{ProfileId, Status};
+use tba_rules::{ProfileId, Status, wording};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, Event, ShadowRoot};
 
 use crate::dom::{self, add, element};
+use crate::ext::{say, text};
 
 /// Id of the panel's host element: a stable hook (product.md §6).
 pub const HOST_ID: &str = "tba-doctor-panel";
@@ -24,8 +26,9 @@ pub const HOST_ID: &str = "tba-doctor-panel";
 pub enum Actions {
     /// Pre-fill and Fix all work.
     Enabled,
-    /// The page functions are missing; the reason is shown on the disabled buttons.
-    Disabled(String),
+    /// The page functions are missing or the bridge failed; the reason is shown on the disabled
+    /// buttons.
+    Disabled(Blocked),
     /// View mode: a link to the edit page (when the role has an id) instead of buttons.
     ViewMode(Option<String>),
 }
@@ -43,7 +46,7 @@ pub struct Model<'a> {
     /// 2FA-making ids of a Fix all that waits for confirmation.
     pub confirm: Option<&'a [&'static str]>,
     /// The outcome of the last action, if any.
-    pub message: Option<&'a str>,
+    pub outcome: Option<&'a Outcome>,
     /// The role's name, when read.
     pub role_name: Option<&'a str>,
 }
@@ -74,42 +77,6 @@ impl Drop for Panel {
     }
 }
 
-const STYLE: &str = r#"
-:host { all: initial; display: block; margin: 8px 0 10px; }
-.panel { font: 13px/1.45 Arial, Helvetica, sans-serif; color: #262626; background: #f7f9fb;
-  border: 1px solid #d5dde6; border-left: 4px solid #607799; border-radius: 3px; padding: 10px 14px; max-width: 880px; }
-.panel.s-ok { border-left-color: #2e7d32; }
-.panel.s-needs-fix { border-left-color: #d35400; }
-.panel.s-feature-off, .panel.s-unsupported { border-left-color: #8a6d3b; }
-.head { display: flex; align-items: baseline; gap: 10px; flex-wrap: wrap; margin: 0 0 4px; }
-h2 { font-size: 14px; font-weight: bold; margin: 0; color: #24385b; }
-.profile { color: #5c6773; font-size: 12px; }
-.verdict { margin: 2px 0 8px; font-weight: bold; }
-ul { margin: 4px 0; padding: 0; list-style: none; }
-li { margin: 3px 0; display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
-.tag { display: inline-block; min-width: 64px; text-align: center; font-size: 11px; font-weight: bold;
-  text-transform: uppercase; border-radius: 2px; padding: 1px 6px; color: #fff; background: #607799; }
-.tag.ok { background: #2e7d32; } .tag.missing { background: #c0392b; } .tag.too-low { background: #d35400; }
-.tag.not-offered { background: #8a6d3b; }
-.why { color: #5c6773; font-size: 12px; flex-basis: 100%; margin-left: 72px; }
-.warnings li, .notes li, .problems li { display: list-item; margin-left: 18px; list-style: disc; }
-.warnings { color: #7a4a00; }
-.notes, .hint { color: #5c6773; font-size: 12px; }
-.actions { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; margin-top: 8px; }
-button { font: bold 12px Arial, Helvetica, sans-serif; color: #262626; background: #f0f0f0;
-  border: 1px solid #b2b2b2; border-radius: 3px; padding: 3px 12px; cursor: pointer; }
-button:hover { background: #e5e5e5; }
-button.primary { color: #fff; background: #1f6fbf; border-color: #175a9c; }
-button.primary:hover { background: #175a9c; }
-button:disabled { color: #8c8c8c; background: #f4f4f4; border-color: #d0d0d0; cursor: not-allowed; }
-button:focus-visible, a:focus-visible, [tabindex]:focus-visible { outline: 2px solid #f0a020; outline-offset: 2px; }
-a { color: #1f6fbf; font-weight: bold; }
-.status { font-weight: bold; color: #24385b; }
-.confirm { margin-top: 8px; padding: 8px 10px; background: #fff8e5; border: 1px solid #e6c980; border-radius: 3px; }
-.confirm p { margin: 0 0 6px; }
-.reason { color: #7a4a00; font-size: 12px; }
-"#;
-
 impl Panel {
     /// Creates the panel host and inserts it before `anchor` (the Setup table container), or at
     /// the start of `fallback` when there is no anchor.
@@ -121,9 +88,9 @@ impl Panel {
     ) -> Result<Panel, JsValue> {
         let host = document.create_element("div")?;
         host.set_id(HOST_ID);
-        let shadow = dom::open_shadow(document, &host, STYLE)?;
+        let shadow = dom::open_shadow(document, &host, dom::style())?;
         let body = element(document, "section", None)?;
-        body.set_attribute("aria-label", "TBA Doctor")?;
+        body.set_attribute("aria-label", &say(Id::PanelTitle))?;
         shadow.append_child(&body)?;
         let on_click = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
             let Some(target) = event
@@ -239,27 +206,16 @@ impl Panel {
         body.set_class_name(&class);
         let head = add(document, body, "div", None)?;
         head.set_class_name("head");
-        add(document, &head, "h2", Some("TBA Doctor"))?;
-        let profile_line = add(
-            document,
-            &head,
-            "span",
-            Some(&format!("Integration: {}", profile.name)),
-        )?;
-        profile_line.set_class_name("profile");
+        add(document, &head, "h2", Some(&say(Id::PanelTitle)))?;
+        let integration = Message::plain(Id::PanelIntegration).text(profile.name);
+        add(document, &head, "span", Some(&text(&integration)))?.set_class_name("profile");
         if let Some(name) = model.role_name {
-            let role_line = add(document, &head, "span", Some(&format!("Role: {name}")))?;
-            role_line.set_class_name("profile");
+            let role = Message::plain(Id::PanelRole).text(name);
+            add(document, &head, "span", Some(&text(&role)))?.set_class_name("profile");
         }
 
         let Some(verdict) = model.verdict else {
-            add(
-                document,
-                body,
-                "p",
-                Some("TBA Doctor could not read this role page completely, so it gives no verdict. What it could not read:"),
-            )?
-            .set_class_name("verdict");
+            add(document, body, "p", Some(&say(Id::PanelUnreadable)))?.set_class_name("verdict");
             let list = add(document, body, "ul", None)?;
             list.set_class_name("problems");
             for problem in model.problems {
@@ -268,53 +224,22 @@ impl Panel {
             return Ok(());
         };
 
-        let changes = verdict.missing_ids().len() + verdict.too_low_ids().len();
-        let summary = match verdict.status {
-            Status::Ok => format!("This role has every permission {} needs.", profile.name),
-            Status::FeatureOff => "A permission this integration needs is not offered in this account: Token-based Authentication is probably turned off.".to_owned(),
-            Status::NeedsFix if changes == 0 => format!(
-                "This role has the permissions {} needs, but a role setting must change (see below).",
-                profile.name
-            ),
-            Status::NeedsFix => format!(
-                "This role needs {changes} permission change{} for {}.",
-                if changes == 1 { "" } else { "s" },
-                profile.name
-            ),
-        };
-        add(document, body, "p", Some(&summary))?.set_class_name("verdict");
+        let summary = wording::summary(verdict, profile.name);
+        add(document, body, "p", Some(&text(&summary)))?.set_class_name("verdict");
 
         let list = add(document, body, "ul", None)?;
         list.set_class_name("checks");
         for check in &verdict.checks {
             let item = add(document, &list, "li", None)?;
-            let (tag, tag_class, text) = match check.state {
-                RequirementState::Satisfied { by } => {
-                    ("OK", "ok", format!("{}: Full", catalog::name_of(by)))
-                }
-                RequirementState::TooLow { id, have, need } => (
-                    "Too low",
-                    "too-low",
-                    format!(
-                        "{} is {}; it must be {}",
-                        catalog::name_of(id),
-                        have.label(),
-                        need.label()
-                    ),
-                ),
-                RequirementState::Missing { id } => (
-                    "Missing",
-                    "missing",
-                    format!("{} (Full)", alternatives(check.requirement.any_of, id)),
-                ),
-                RequirementState::NotOffered { id } => (
-                    "Not offered",
-                    "not-offered",
-                    format!("{}: not offered in this account", catalog::name_of(id)),
-                ),
+            let tag_class = match check.state {
+                RequirementState::Satisfied { .. } => "tag ok",
+                RequirementState::TooLow { .. } => "tag too-low",
+                RequirementState::Missing { .. } => "tag missing",
+                RequirementState::NotOffered { .. } => "tag not-offered",
             };
-            add(document, &item, "span", Some(tag))?.set_class_name(&format!("tag {tag_class}"));
-            add(document, &item, "span", Some(&text))?;
+            let (tag, line) = wording::check_line(check);
+            add(document, &item, "span", Some(&text(&tag)))?.set_class_name(tag_class);
+            add(document, &item, "span", Some(&text(&line)))?;
             if let RequirementState::Missing { id } = check.state {
                 self.prefill_button(document, &item, id, &model.actions)?;
             }
@@ -325,32 +250,18 @@ impl Panel {
             let warnings = add(document, body, "ul", None)?;
             warnings.set_class_name("warnings");
             for warning in &verdict.warnings {
-                add(
-                    document,
-                    &warnings,
-                    "li",
-                    Some(&crate::ext::text(&warning.message())),
-                )?;
+                add(document, &warnings, "li", Some(&text(&warning.message())))?;
             }
         }
         if !verdict.redundant.is_empty() {
             let notes = add(document, body, "ul", None)?;
             notes.set_class_name("notes");
             for id in &verdict.redundant {
-                let by = REDUNDANCIES
-                    .iter()
-                    .find(|rule| rule.redundant == *id)
-                    .map_or("another permission", |rule| {
-                        catalog::name_of(rule.implied_by)
-                    });
                 add(
                     document,
                     &notes,
                     "li",
-                    Some(&format!(
-                        "{} is not needed: {by} includes it (not an error).",
-                        catalog::name_of(id)
-                    )),
+                    Some(&text(&wording::redundant_note(id))),
                 )?;
             }
         }
@@ -362,82 +273,61 @@ impl Panel {
                 if verdict.status != Status::Ok {
                     match edit_url {
                         Some(url) => {
-                            let link =
-                                add(document, &actions, "a", Some("Edit this role to fix it"))?;
+                            let link = add(document, &actions, "a", Some(&say(Id::PanelEditLink)))?;
                             link.set_attribute("href", url)?;
                             link.set_attribute("data-tba-doctor-action", "edit")?;
                         }
                         None => {
-                            add(
-                                document,
-                                &actions,
-                                "span",
-                                Some("Edit this role to fix it."),
-                            )?;
+                            add(document, &actions, "span", Some(&say(Id::PanelEditHint)))?;
                         }
                     }
                 }
             }
             Actions::Enabled | Actions::Disabled(_) => {
                 if !verdict.plan.is_empty() {
-                    let fix = add(document, &actions, "button", Some("Fix all"))?;
+                    let fix = add(document, &actions, "button", Some(&say(Id::PanelFixAll)))?;
                     fix.set_attribute("type", "button")?;
                     fix.set_class_name("primary");
                     fix.set_attribute("data-tba-doctor-action", "fix-all")?;
-                    fix.set_attribute(
-                        "aria-label",
-                        &format!(
-                            "Fix all: add or raise {}",
-                            catalog::names_sentence(&verdict.plan.ids())
-                        ),
-                    )?;
-                    if let Actions::Disabled(reason) = &model.actions {
-                        fix.set_attribute("disabled", "")?;
-                        fix.set_attribute("title", reason)?;
-                    }
+                    let label =
+                        Message::plain(Id::PanelFixAllLabel).permissions(&verdict.plan.ids());
+                    fix.set_attribute("aria-label", &text(&label))?;
+                    disable(&fix, &model.actions)?;
                 }
             }
         }
-        let status = add(document, &actions, "span", model.message)?;
+        let outcome = model.outcome.map(|outcome| text(&outcome.message()));
+        let status = add(document, &actions, "span", outcome.as_deref())?;
         status.set_class_name("status");
         status.set_attribute("role", "status")?;
         status.set_attribute("tabindex", "-1")?;
-        if let Actions::Disabled(reason) = &model.actions {
-            add(document, body, "p", Some(reason))?.set_class_name("reason");
+        if let Actions::Disabled(blocked) = &model.actions {
+            add(document, body, "p", Some(&text(&blocked.sentence())))?.set_class_name("reason");
         }
 
         if let Some(ids) = model.confirm {
             let confirm = add(document, body, "div", None)?;
             confirm.set_class_name("confirm");
             confirm.set_attribute("role", "group")?;
-            confirm.set_attribute("aria-label", "Confirm Fix all")?;
-            add(
+            confirm.set_attribute("aria-label", &say(Id::PanelConfirmLabel))?;
+            let question = wording::confirm_two_factor(ids);
+            add(document, &confirm, "p", Some(&text(&question)))?;
+            let yes = add(
                 document,
                 &confirm,
-                "p",
-                Some(&format!(
-                    "Adding {} makes this role require two-factor authentication: its users can then no longer use their password for API access. Add {} anyway?",
-                    catalog::names_sentence(ids),
-                    if ids.len() == 1 { "it" } else { "them" }
-                )),
+                "button",
+                Some(&say(Id::PanelConfirmYes)),
             )?;
-            let yes = add(document, &confirm, "button", Some("Yes, add them"))?;
             yes.set_attribute("type", "button")?;
             yes.set_class_name("primary");
             yes.set_attribute("data-tba-doctor-action", "confirm-fix-all")?;
             add(document, &confirm, "span", Some(" "))?;
-            let no = add(document, &confirm, "button", Some("Cancel"))?;
+            let no = add(document, &confirm, "button", Some(&say(Id::PanelCancel)))?;
             no.set_attribute("type", "button")?;
             no.set_attribute("data-tba-doctor-action", "cancel-fix-all")?;
         }
         if !matches!(model.actions, Actions::ViewMode(_)) && !verdict.plan.is_empty() {
-            add(
-                document,
-                body,
-                "p",
-                Some("Pre-fill puts the permission in the Setup add row for you to click Add; Fix all adds every line. Nothing is saved until you click Save."),
-            )?
-            .set_class_name("hint");
+            add(document, body, "p", Some(&say(Id::PanelHint)))?.set_class_name("hint");
         }
         Ok(())
     }
@@ -452,34 +342,28 @@ impl Panel {
         if matches!(actions, Actions::ViewMode(_)) {
             return Ok(());
         }
-        let button = add(document, item, "button", Some("Pre-fill"))?;
+        let button = add(document, item, "button", Some(&say(Id::PanelPrefill)))?;
         button.set_attribute("type", "button")?;
         button.set_attribute("data-tba-doctor-action", "prefill")?;
         button.set_attribute("data-permkey", id)?;
-        button.set_attribute("aria-label", &format!("Pre-fill {}", catalog::name_of(id)))?;
-        if let Actions::Disabled(reason) = actions {
-            button.set_attribute("disabled", "")?;
-            button.set_attribute("title", reason)?;
-        }
-        Ok(())
+        let label = Message::plain(Id::PanelPrefillLabel).permission(id);
+        button.set_attribute("aria-label", &text(&label))?;
+        disable(&button, actions)
     }
 }
 
-/// "Log in using Access Tokens or User Access Tokens", with the one a fix adds first.
-fn alternatives(any_of: &[&str], first: &str) -> String {
-    let mut names = vec![catalog::name_of(first)];
-    names.extend(
-        any_of
-            .iter()
-            .filter(|id| **id != first)
-            .map(|id| catalog::name_of(id)),
-    );
-    join(&names, " or ")
+/// Disables `button` with the reason as its title when the actions are off.
+fn disable(button: &Element, actions: &Actions) -> Result<(), JsValue> {
+    if let Actions::Disabled(blocked) = actions {
+        button.set_attribute("disabled", "")?;
+        button.set_attribute("title", &text(&blocked.sentence()))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Actions, alternatives, status_hook};
+    use super::{Actions, status_hook};
     use tba_rules::{Level, ProfileId, Role, Subtab, evaluate};
 
     #[test]
@@ -493,16 +377,5 @@ mod tests {
         role.grant("ADMI_WEBSERVICES", Subtab::Setup, Level::Full);
         let ok = evaluate(&role, ProfileId::CloudExtend);
         assert_eq!(status_hook(&ok, &view), "ok");
-    }
-
-    #[test]
-    fn alternatives_name_the_one_a_fix_adds_first() {
-        assert_eq!(
-            alternatives(
-                &["ADMI_LOGIN_OAUTH", "ADMI_MANAGE_OWN_OAUTH_TOKENS"],
-                "ADMI_MANAGE_OWN_OAUTH_TOKENS"
-            ),
-            "User Access Tokens or Log in using Access Tokens"
-        );
     }
 }

@@ -22,39 +22,23 @@ macro_rules! setup_fields {
     };
 }
 
-/// The made-up role page: `main_form` with the role's name, the Web Services Only checkbox, the
-/// tab links that carry badges, a Reports and a Setup sublist (hidden inputs and visible table) and
-/// the Add button that marks edit mode, written the way NetSuite writes them
-/// (netsuite-role-page.md §2; cell separator U+0001, row separator U+0002). SOAP Web Services is
-/// too low for the default profile and User Access Tokens is missing, so that the fix plan, the
-/// row marks and the badges have something to show.
-const PAGE: &str = concat!(
-    "<form name=\"main_form\" id=\"main_form\">\
-<input type=\"hidden\" name=\"id\" value=\"1\">\
-<input id=\"name\" value=\"TBA Doctor rehearsal\">\
-<input type=\"checkbox\" name=\"iswebserviceonlyrole\">\
-<a id=\"PERM_TABlnk\">Permissions</a><a id=\"repomachtxt\">Reports</a><a id=\"setupmachtxt\">Setup</a>\
-<input type=\"hidden\" name=\"repomachfields\" value=\"permkey2_display\u{1}permkey2\u{1}permlevel2_display\u{1}permlevel2\u{1}id\">\
-<input type=\"hidden\" name=\"repomachdata\" value=\"Sales\u{1}REPO_SALES\u{1}View\u{1}1\u{1}1\">\
-<table id=\"repomach_splits\"><tr class=\"uir-machine-headerrow\"><td>Permission</td><td>Level</td></tr>\
-<tr class=\"uir-machine-row\" id=\"repomach_row_1\"><td>Sales</td><td>View</td></tr></table>",
-    "<input type=\"hidden\" name=\"setupmachfields\" value=\"",
-    setup_fields!(),
-    "\">\
-<input type=\"hidden\" name=\"setupmachdata\" value=\"Custom Fields\u{1}ADMI_CUSTFIELD\u{1}View\u{1}1\u{1}2\u{2}SOAP Web Services\u{1}ADMI_WEBSERVICES\u{1}Edit\u{1}3\u{1}3\">\
-<div class=\"uir-machine-table-container\" data-machine-name=\"setupmach\">\
-<table id=\"setupmach_splits\"><tr class=\"uir-machine-headerrow\"><td>Permission</td><td>Level</td></tr>\
-<tr class=\"uir-machine-row\" id=\"setupmach_row_1\"><td>Custom Fields</td><td>View</td></tr>\
-<tr class=\"uir-machine-row\" id=\"setupmach_row_2\"><td>SOAP Web Services</td><td>Edit</td></tr></table>\
-<input type=\"button\" id=\"setupmach_addedit\" value=\"Add\"></div></form>",
-);
+/// The made-up role page, `extension/rehearsal.html`: `main_form` with the role's name, the Web
+/// Services Only checkbox, the tab links that carry badges, a Reports and a Setup sublist (hidden
+/// inputs and visible table) and the Add button that marks edit mode, written the way NetSuite
+/// writes them (netsuite-role-page.md §2; cell separator U+0001, row separator U+0002, as
+/// character references). SOAP Web Services is too low for the default profile and User Access
+/// Tokens is missing, so that the fix plan, the row marks and the badges have something to show.
+/// It is data beside the wasm, like the catalog: `content-preload.js` fetches it and hands its
+/// text to [`crate::rehearse`].
+#[cfg(test)]
+const PAGE: &str = include_str!("../../../extension/rehearsal.html");
 
-/// The made-up role page, parsed into a document of its own: inert (no script runs, nothing is
-/// fetched, nothing is shown) and unconnected to the page the extension runs on.
-pub fn page() -> Option<Document> {
+/// The made-up role page `html`, parsed into a document of its own: inert (no script runs, nothing
+/// is fetched, nothing is shown) and unconnected to the page the extension runs on.
+pub fn page(html: &str) -> Option<Document> {
     DomParser::new()
         .ok()?
-        .parse_from_string(PAGE, SupportedType::TextHtml)
+        .parse_from_string(html, SupportedType::TextHtml)
         .ok()
 }
 
@@ -87,14 +71,17 @@ mod tests {
     use tba_rules::crosscheck::{VisibleRow, cross_check};
     use tba_rules::{FixOp, Level, ProfileId, Role, Subtab, evaluate, table};
 
-    /// The `value` of the input named `name` in [`PAGE`] (no value there has a quote).
-    fn value(name: &str) -> &'static str {
+    /// The `value` of the input named `name` in [`PAGE`] (no value there has a quote), with the
+    /// separators' character references decoded as the HTML parser decodes them.
+    fn value(name: &str) -> String {
         let start = PAGE
             .find(&format!("name=\"{name}\" value=\""))
             .map(|at| at + name.len() + 15)
             .expect("input in the page");
         let end = PAGE[start..].find('"').expect("closing quote") + start;
-        &PAGE[start..end]
+        PAGE[start..end]
+            .replace("&#x1;", "\u{1}")
+            .replace("&#x2;", "\u{2}")
     }
 
     /// The serialization of table `id` in [`PAGE`], as the read gets it from `outerHTML`.
@@ -109,8 +96,8 @@ mod tests {
     /// Both routes of one sublist of the made-up page, read and cross-checked like `read::read`.
     fn sublist(role: &mut Role, subtab: Subtab, machine: &str) {
         let decoded = decode_permissions(
-            value(&format!("{machine}fields")),
-            value(&format!("{machine}data")),
+            &value(&format!("{machine}fields")),
+            &value(&format!("{machine}data")),
         );
         assert!(decoded.complete, "{machine}: {:?}", decoded.diagnostics);
         let rows = table::rows(table(&format!("{machine}_splits"))).expect("table reads");

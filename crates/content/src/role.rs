@@ -9,15 +9,15 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use tba_rules::evaluate::{Verdict, evaluate};
+use tba_rules::outcome::{Blocked, NotTaken, Outcome};
 use tba_rules::page::role_edit_url;
 use tba_rules::protocol::{Request, Response, RoleWire, Snapshot};
-use tba_rules::text::join;
 use tba_rules::{ProfileId, Subtab, catalog};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
-use crate::bridge::{self, BridgeError, Line};
+use crate::bridge::{self, Line};
 use crate::panel::{Actions, Model, Panel};
 use crate::read::{self, Mode, PageRead};
 use crate::watch::Watch;
@@ -33,7 +33,7 @@ struct App {
     verdict: Option<Verdict>,
     actions: Actions,
     confirm: Option<Vec<&'static str>>,
-    message: Option<String>,
+    outcome: Option<Outcome>,
     panel: Option<Panel>,
     /// What the panel shows now; a redraw with the same content is skipped.
     drawn: Option<PanelKey>,
@@ -49,7 +49,7 @@ struct PanelKey {
     problems: Vec<String>,
     actions: Actions,
     confirm: Option<Vec<&'static str>>,
-    message: Option<String>,
+    outcome: Option<Outcome>,
     role_name: Option<String>,
 }
 
@@ -160,7 +160,7 @@ fn show_first(
         if let Ok(mut state) = app.try_borrow_mut() {
             state.profile = profile;
             state.confirm = None;
-            state.message = None;
+            state.outcome = None;
             state.refresh();
         }
     });
@@ -170,9 +170,9 @@ fn show_first(
 /// [`rehearsal`], then the reading's hot loops on made-up rows, so that V8 has compiled all of it
 /// (and optimized the loops) before the real page is read. Nothing listens afterwards: the made-up
 /// page and everything drawn on it are dropped on return.
-pub fn rehearse() {
+pub fn rehearse(page: &str) {
     dom::mark("tba-doctor:rehearsal");
-    if let Some(document) = rehearsal::page() {
+    if let Some(document) = rehearsal::page(page) {
         let app = App::new(document, ProfileId::default());
         let mut state = app.borrow_mut();
         let read = read::read(&state.document);
@@ -181,11 +181,6 @@ pub fn rehearse() {
     }
     rehearsal::warm_loops();
     dom::mark("tba-doctor:rehearsed");
-}
-
-fn join_names(ids: &[&str]) -> String {
-    let names: Vec<&str> = ids.iter().map(|id| catalog::name_of(id)).collect();
-    join(&names, ", ")
 }
 
 impl App {
@@ -198,7 +193,7 @@ impl App {
                 verdict: None,
                 actions: Actions::ViewMode(None),
                 confirm: None,
-                message: None,
+                outcome: None,
                 panel: None,
                 drawn: None,
                 watch: None,
@@ -227,14 +222,14 @@ impl App {
                         read.role.offered = probe.offered;
                         Actions::Enabled
                     }
-                    Ok(probe) => Actions::Disabled(format!(
-                        "Pre-fill and Fix all are off: this page lacks NetSuite's functions {}. Add the lines by hand on the Setup subtab.",
-                        join(&probe.missing_functions, ", ")
+                    Ok(probe) => Actions::Disabled(Blocked::MissingFunctions(
+                        probe
+                            .missing_functions
+                            .iter()
+                            .map(|name| (*name).to_owned())
+                            .collect(),
                     )),
-                    Err(error) => Actions::Disabled(format!(
-                        "Pre-fill and Fix all are off: {}. Reload the page to try again.",
-                        error.message()
-                    )),
+                    Err(error) => Actions::Disabled(Blocked::Bridge(error)),
                 }
             }
         };
@@ -276,7 +271,7 @@ impl App {
             problems: self.read.problems.clone(),
             actions: self.actions.clone(),
             confirm: self.confirm.clone(),
-            message: self.message.clone(),
+            outcome: self.outcome.clone(),
             role_name: self.read.role.name.clone(),
         };
         let unchanged = self.drawn.as_ref() == Some(&key);
@@ -287,7 +282,7 @@ impl App {
                 problems: &self.read.problems,
                 actions: self.actions.clone(),
                 confirm: self.confirm.as_deref(),
-                message: self.message.as_deref(),
+                outcome: self.outcome.as_ref(),
                 role_name: self.read.role.name.as_deref(),
             };
             match panel.render(&self.document, &model) {
@@ -299,7 +294,7 @@ impl App {
             Some(verdict) => marks::apply_rows(
                 &self.document,
                 &self.read,
-                &marks::row_marks(&self.read.role, verdict),
+                &tba_rules::marks::row_marks(&self.read.role, verdict),
             ),
             None => marks::clear_rows(&self.document, &self.read),
         }
@@ -348,29 +343,22 @@ impl App {
         self.take(read);
         match action {
             "prefill" => {
-                let permkey = permkey.unwrap_or_default();
-                self.message = Some(match self.prefill(&permkey) {
-                    Ok(()) => format!(
-                        "{} is in the add row: check it and click Add, then Save.",
-                        catalog::name_of(&permkey)
-                    ),
-                    Err(reason) => reason,
-                });
+                self.outcome = Some(self.prefill(&permkey.unwrap_or_default()));
             }
             "fix-all" => {
-                self.message = None;
+                self.outcome = None;
                 match self.two_factor_ids() {
                     Some(ids) if !ids.is_empty() => self.confirm = Some(ids),
-                    _ => self.message = Some(self.fix_all()),
+                    _ => self.outcome = Some(self.fix_all()),
                 }
             }
             "confirm-fix-all" => {
                 self.confirm = None;
-                self.message = Some(self.fix_all());
+                self.outcome = Some(self.fix_all());
             }
             "cancel-fix-all" => {
                 self.confirm = None;
-                self.message = Some("Fix all cancelled: nothing was changed.".to_owned());
+                self.outcome = Some(Outcome::Cancelled);
             }
             _ => {}
         }
@@ -405,14 +393,14 @@ impl App {
         Some(self.verdict.as_ref()?.fix_confirmation().to_vec())
     }
 
-    fn why_not(&self) -> Option<String> {
+    fn why_not(&self) -> Option<Blocked> {
         if !self.read.is_supported() {
-            return Some("TBA Doctor could not read this page completely".to_owned());
+            return Some(Blocked::Unreadable);
         }
         match &self.actions {
             Actions::Enabled => None,
-            Actions::Disabled(reason) => Some(reason.clone()),
-            Actions::ViewMode(_) => Some("the role is open in view mode: edit it first".to_owned()),
+            Actions::Disabled(blocked) => Some(blocked.clone()),
+            Actions::ViewMode(_) => Some(Blocked::ViewMode),
         }
     }
 
@@ -421,13 +409,13 @@ impl App {
         permkey: &'static str,
         kind: &'static str,
         level: u8,
-    ) -> Result<Line, String> {
+    ) -> Result<Line, Blocked> {
         let subtab = catalog::by_id(permkey).map_or(Subtab::Setup, |permission| permission.subtab);
         let (key_field, level_field) = self
             .read
             .sublist(subtab)
             .and_then(|sublist| sublist.fields.clone())
-            .ok_or_else(|| format!("the {} sublist has no editable fields", subtab.label()))?;
+            .ok_or(Blocked::NoEditableFields(subtab))?;
         Ok(Line {
             kind,
             machine: subtab.machine(),
@@ -439,16 +427,15 @@ impl App {
     }
 
     /// Puts a missing permission into its sublist's add row.
-    fn prefill(&mut self, permkey: &str) -> Result<(), String> {
-        if let Some(reason) = self.why_not() {
-            return Err(format!("Cannot pre-fill: {reason}."));
+    fn prefill(&mut self, permkey: &str) -> Outcome {
+        if let Some(blocked) = self.why_not() {
+            return Outcome::CannotPrefill(blocked);
         }
-        let verdict = self
-            .verdict
-            .as_ref()
-            .ok_or("Cannot pre-fill: no verdict.")?;
+        let Some(verdict) = self.verdict.as_ref() else {
+            return Outcome::CannotPrefill(Blocked::NoVerdict);
+        };
         let Some(id) = verdict.missing_ids().into_iter().find(|id| *id == permkey) else {
-            return Err("Cannot pre-fill: that permission is not missing.".to_owned());
+            return Outcome::CannotPrefill(Blocked::NotMissing);
         };
         let level = verdict
             .plan
@@ -456,21 +443,26 @@ impl App {
             .iter()
             .find(|op| op.id() == id)
             .map_or(4, |op| op.level().number());
-        let line = self.line_for(id, "add", level)?;
-        bridge::prefill(&self.document, &line)
-            .map_err(|error| format!("Pre-fill did not work: {}.", error.message()))
+        let line = match self.line_for(id, "add", level) {
+            Ok(line) => line,
+            Err(blocked) => return Outcome::CannotPrefill(blocked),
+        };
+        match bridge::prefill(&self.document, &line) {
+            Ok(()) => Outcome::Prefilled { id: id.to_owned() },
+            Err(error) => Outcome::PrefillFailed(error),
+        }
     }
 
     /// Adds and raises every line of the plan, then reports what happened.
-    fn fix_all(&mut self) -> String {
-        if let Some(reason) = self.why_not() {
-            return format!("Cannot fix: {reason}.");
+    fn fix_all(&mut self) -> Outcome {
+        if let Some(blocked) = self.why_not() {
+            return Outcome::CannotFix(blocked);
         }
         let Some(verdict) = &self.verdict else {
-            return "Cannot fix: no verdict.".to_owned();
+            return Outcome::CannotFix(Blocked::NoVerdict);
         };
         if verdict.plan.is_empty() {
-            return "Nothing to fix.".to_owned();
+            return Outcome::NothingToFix;
         }
         let mut lines = Vec::new();
         for op in &verdict.plan.ops {
@@ -480,37 +472,29 @@ impl App {
             };
             match self.line_for(op.id(), kind, op.level().number()) {
                 Ok(line) => lines.push(line),
-                Err(reason) => return format!("Cannot fix: {reason}."),
+                Err(blocked) => return Outcome::CannotFix(blocked),
             }
         }
         let ids = verdict.plan.ids();
         match bridge::fix(&self.document, &lines) {
             Ok(results) => {
-                let failed: Vec<String> = results
-                    .iter()
+                let not_taken: Vec<NotTaken> = results
+                    .into_iter()
                     .filter(|result| result.result != "done" && result.result != "already")
-                    .map(|result| {
-                        let alerts = join(&result.alerts, " ");
-                        if alerts.is_empty() {
-                            catalog::name_of(&result.permkey).to_owned()
-                        } else {
-                            format!("{} ({alerts})", catalog::name_of(&result.permkey))
-                        }
+                    .map(|result| NotTaken {
+                        id: result.permkey,
+                        alerts: result.alerts,
                     })
                     .collect();
-                if failed.is_empty() {
-                    format!(
-                        "Added or raised: {}. Review the lines and click Save.",
-                        join_names(&ids)
-                    )
+                if not_taken.is_empty() {
+                    Outcome::Fixed {
+                        ids: ids.into_iter().map(str::to_owned).collect(),
+                    }
                 } else {
-                    format!("NetSuite did not take: {}.", join(&failed, "; "))
+                    Outcome::NotTaken(not_taken)
                 }
             }
-            Err(BridgeError::NoAnswer) => {
-                "Fix all did not work: the page bridge did not answer.".to_owned()
-            }
-            Err(error) => format!("Fix all did not work: {}.", error.message()),
+            Err(error) => Outcome::FixFailed(error),
         }
     }
 
@@ -522,8 +506,8 @@ impl App {
             (true, Mode::Edit, Some(_)) => "role-edit",
         };
         let mut problems = self.read.problems.clone();
-        if let Actions::Disabled(reason) = &self.actions {
-            problems.push(reason.clone());
+        if let Actions::Disabled(blocked) = &self.actions {
+            problems.push(ext::text(&blocked.sentence()));
         }
         Snapshot {
             page: page.to_owned(),
@@ -552,35 +536,30 @@ impl App {
         let refused = match request {
             Request::GetSnapshot => None,
             Request::Prefill { permkey } => {
-                let result = self.prefill(&permkey);
-                self.message = Some(match &result {
-                    Ok(()) => format!(
-                        "{} is in the add row: check it and click Add, then Save.",
-                        catalog::name_of(&permkey)
-                    ),
-                    Err(reason) => reason.clone(),
-                });
+                let outcome = self.prefill(&permkey);
+                self.outcome = Some(outcome.clone());
                 self.refresh();
-                result.err()
+                Some(outcome)
             }
             Request::FixAll { confirm_two_factor } => {
                 let two_factor = self.two_factor_ids().filter(|ids| !ids.is_empty());
                 match two_factor {
-                    Some(ids) if !confirm_two_factor => Some(format!(
-                        "adding {} makes the role 2FA-required: confirm first",
-                        join_names(&ids)
-                    )),
+                    Some(ids) if !confirm_two_factor => Some(Outcome::ConfirmFirst {
+                        ids: ids.into_iter().map(str::to_owned).collect(),
+                    }),
                     _ => {
-                        let message = self.fix_all();
+                        let outcome = self.fix_all();
                         self.confirm = None;
-                        self.message = Some(message.clone());
+                        self.outcome = Some(outcome.clone());
                         self.refresh();
-                        (!message.starts_with("Added") && message != "Nothing to fix.")
-                            .then_some(message)
+                        Some(outcome)
                     }
                 }
             }
         };
+        let refused = refused
+            .filter(|outcome| !outcome.succeeded())
+            .map(|outcome| ext::text(&outcome.message()));
         match refused {
             None => Response::Snapshot {
                 snapshot: self.snapshot(),

@@ -33,7 +33,9 @@ pub mod crosscheck;
 pub mod evaluate;
 mod fold;
 pub mod level;
+pub mod marks;
 pub mod message;
+pub mod outcome;
 pub mod page;
 pub mod plan;
 pub mod profile;
@@ -41,6 +43,7 @@ pub mod protocol;
 pub mod role;
 pub mod table;
 pub mod text;
+pub mod wording;
 
 pub use catalog::{Permission, Subtab};
 pub use evaluate::{Status, Verdict, Warning, evaluate};

@@ -42,6 +42,60 @@ impl Message {
     }
 }
 
+/// Builds a message argument by argument, in the order of its placeholders:
+/// `Message::plain(id).permission(a).level(b)`. One call per argument keeps the code that builds a
+/// message small (it matters in the size-budgeted content wasm), unlike a `vec!` of [`Arg`]s.
+impl Message {
+    /// Adds `arg`.
+    #[must_use]
+    pub fn arg(mut self, arg: Arg) -> Message {
+        self.args.push(arg);
+        self
+    }
+
+    /// Adds a text shown as it is.
+    #[must_use]
+    pub fn text(self, text: &str) -> Message {
+        self.arg(Arg::Text(text.to_owned()))
+    }
+
+    /// Adds a number.
+    #[must_use]
+    pub fn count(self, count: usize) -> Message {
+        self.arg(Arg::Count(count))
+    }
+
+    /// Adds a permission, shown by its name.
+    #[must_use]
+    pub fn permission(self, id: &str) -> Message {
+        self.arg(Arg::Permission(id.to_owned()))
+    }
+
+    /// Adds permissions, shown as one list.
+    #[must_use]
+    pub fn permissions(self, ids: &[&str]) -> Message {
+        self.arg(Arg::permissions(ids.iter().copied()))
+    }
+
+    /// Adds a level, shown by its message.
+    #[must_use]
+    pub fn level(self, level: Level) -> Message {
+        self.arg(Arg::Level(level))
+    }
+
+    /// Adds a subtab, shown by its message.
+    #[must_use]
+    pub fn subtab(self, subtab: Subtab) -> Message {
+        self.arg(Arg::Subtab(subtab))
+    }
+
+    /// Adds another message, rendered first.
+    #[must_use]
+    pub fn message(self, message: Message) -> Message {
+        self.arg(Arg::Message(Box::new(message)))
+    }
+}
+
 impl From<Id> for Message {
     fn from(id: Id) -> Message {
         Message::plain(id)
@@ -65,6 +119,8 @@ pub enum Arg {
     Subtab(Subtab),
     /// Another message, rendered first.
     Message(Box<Message>),
+    /// Messages, each rendered first, shown as one list like [`Arg::Permissions`].
+    Messages(Vec<Message>),
 }
 
 impl Arg {
@@ -100,6 +156,13 @@ fn render_arg(arg: &Arg, lookup: &dyn Lookup) -> String {
         Arg::Level(level) => render(&Message::plain(Id::of_level(*level)), lookup),
         Arg::Subtab(subtab) => render(&Message::plain(Id::of_subtab(*subtab)), lookup),
         Arg::Message(message) => render(message, lookup),
+        Arg::Messages(messages) => {
+            let items: Vec<String> = messages
+                .iter()
+                .map(|message| render(message, lookup))
+                .collect();
+            list(items.iter().map(String::as_str), lookup)
+        }
     }
 }
 
@@ -429,6 +492,134 @@ ids! {
     PopupUnavailableInvalidTitle = "popup_unavailable_invalid_title" / 0,
     /// Popup line with the technical reason; $DETAIL$ is the reason as the content script gave it.
     PopupUnavailableDetails = "popup_unavailable_details" / 1,
+    /// Why Pre-fill or Fix all failed: the extension's script in the page gave no answer (a clause).
+    BridgeNoAnswer = "bridge_no_answer" / 0,
+    /// Why Pre-fill or Fix all failed: $TEXT$ is the error text from the NetSuite page, as it is (a clause).
+    BridgeSaid = "bridge_said" / 1,
+    /// Why Pre-fill and Fix all cannot run (a clause after 'Cannot pre-fill:').
+    BlockedUnreadable = "blocked_unreadable" / 0,
+    /// Why Pre-fill and Fix all cannot run (a clause after 'Cannot pre-fill:').
+    BlockedViewMode = "blocked_view_mode" / 0,
+    /// Why Pre-fill and Fix all cannot run; $FUNCTIONS$ lists the names of NetSuite's page functions (code names, not translated).
+    BlockedMissingFunctions = "blocked_missing_functions" / 1,
+    /// Why Pre-fill and Fix all cannot run; $ERROR$ is bridge_no_answer or bridge_said.
+    BlockedBridge = "blocked_bridge" / 1,
+    /// Why Pre-fill and Fix all cannot run: the role has not been evaluated (a clause).
+    BlockedNoVerdict = "blocked_no_verdict" / 0,
+    /// Why Pre-fill cannot run for this permission (a clause).
+    BlockedNotMissing = "blocked_not_missing" / 0,
+    /// Why Pre-fill and Fix all cannot run; $SUBTAB$ is a subtab name (a clause).
+    BlockedNoEditableFields = "blocked_no_editable_fields" / 1,
+    /// A blocked_* reason shown as a sentence of its own (under the disabled buttons and as their tooltip).
+    BlockedSentence = "blocked_sentence" / 1,
+    /// After Pre-fill; $PERMISSION$ is the permission's name. Add and Save are NetSuite's buttons.
+    OutcomePrefilled = "outcome_prefilled" / 1,
+    /// After Fix all; $PERMISSIONS$ lists the permissions' names. Save is NetSuite's button.
+    OutcomeFixed = "outcome_fixed" / 1,
+    /// After Fix all on a role that needs no change.
+    OutcomeNothingToFix = "outcome_nothing_to_fix" / 0,
+    /// After the admin cancelled the two-factor confirmation of Fix all.
+    OutcomeCancelled = "outcome_cancelled" / 0,
+    /// Why Fix all waits (a clause shown as a refusal's reason); $PERMISSIONS$ lists the permissions' names.
+    OutcomeConfirmFirst = "outcome_confirm_first" / 1,
+    /// After Fix all when NetSuite refused lines; $LINES$ lists outcome_not_taken_line or outcome_not_taken_line_alerts.
+    OutcomeNotTaken = "outcome_not_taken" / 1,
+    /// One line NetSuite refused: the permission's name.
+    OutcomeNotTakenLine = "outcome_not_taken_line" / 1,
+    /// One line NetSuite refused; $ALERTS$ is NetSuite's own alert text, as it is.
+    OutcomeNotTakenLineAlerts = "outcome_not_taken_line_alerts" / 2,
+    /// After Pre-fill could not run; $REASON$ is a blocked_* clause.
+    OutcomeCannotPrefill = "outcome_cannot_prefill" / 1,
+    /// After Fix all could not run; $REASON$ is a blocked_* clause.
+    OutcomeCannotFix = "outcome_cannot_fix" / 1,
+    /// After Pre-fill failed in the page; $ERROR$ is bridge_no_answer or bridge_said.
+    OutcomePrefillFailed = "outcome_prefill_failed" / 1,
+    /// After Fix all failed in the page; $ERROR$ is bridge_no_answer or bridge_said.
+    OutcomeFixFailed = "outcome_fix_failed" / 1,
+    /// Tooltip of a permission row that meets the profile. Keep the 'TBA Doctor:' start: the extension recognises its own tooltips by it.
+    RowMarkOk = "row_mark_ok" / 0,
+    /// Tooltip of a permission row held below the level needed. Keep the 'TBA Doctor:' start.
+    RowMarkTooLow = "row_mark_too_low" / 0,
+    /// Tooltip of a permission row another permission includes. Keep the 'TBA Doctor:' start.
+    RowMarkRedundant = "row_mark_redundant" / 0,
+    /// Tooltip of the count badge on the Permissions tab, for one change.
+    BadgeChange = "badge_change" / 1,
+    /// Tooltip of the count badge on the Permissions tab, for several changes.
+    BadgeChanges = "badge_changes" / 1,
+    /// Tooltip of the count badge on a subtab, for one change; $SUBTAB$ is the subtab's name.
+    BadgeChangeOn = "badge_change_on" / 2,
+    /// Tooltip of the count badge on a subtab, for several changes; $SUBTAB$ is the subtab's name.
+    BadgeChangesOn = "badge_changes_on" / 2,
+    /// The panel's heading and accessible name (the product's short name).
+    PanelTitle = "panel_title" / 0,
+    /// The panel's line naming the integration profile evaluated.
+    PanelIntegration = "panel_integration" / 1,
+    /// The panel's line naming the role; $NAME$ is the role's name as the page shows it.
+    PanelRole = "panel_role" / 1,
+    /// The panel's verdict line when the page could not be read; a list of problems follows.
+    PanelUnreadable = "panel_unreadable" / 0,
+    /// The panel's verdict line when nothing is missing; $PROFILE$ names the integration.
+    PanelSummaryOk = "panel_summary_ok" / 1,
+    /// The panel's verdict line when a needed permission is not offered.
+    PanelSummaryFeatureOff = "panel_summary_feature_off" / 0,
+    /// The panel's verdict line when only a role setting (e.g. Web Services Only) blocks.
+    PanelSummarySetting = "panel_summary_setting" / 1,
+    /// The panel's verdict line for one change.
+    PanelSummaryChange = "panel_summary_change" / 2,
+    /// The panel's verdict line for several changes.
+    PanelSummaryChanges = "panel_summary_changes" / 2,
+    /// Tag of a requirement the role meets (shown in capitals).
+    PanelTagOk = "panel_tag_ok" / 0,
+    /// Tag of a requirement held below the level needed.
+    PanelTagTooLow = "panel_tag_too_low" / 0,
+    /// Tag of a requirement the role lacks.
+    PanelTagMissing = "panel_tag_missing" / 0,
+    /// Tag of a requirement the account does not offer.
+    PanelTagNotOffered = "panel_tag_not_offered" / 0,
+    /// A requirement the role meets: the permission and the level needed.
+    PanelCheckOk = "panel_check_ok" / 2,
+    /// A requirement held too low: the permission, its level and the level needed.
+    PanelCheckTooLow = "panel_check_too_low" / 3,
+    /// A requirement the role lacks: its alternatives (panel_or) and the level needed.
+    PanelCheckMissing = "panel_check_missing" / 2,
+    /// A requirement the account does not offer.
+    PanelCheckNotOffered = "panel_check_not_offered" / 1,
+    /// The first alternative of a requirement: a permission's name.
+    PanelAlternative = "panel_alternative" / 1,
+    /// Alternatives of a requirement: any one of them satisfies it.
+    PanelOr = "panel_or" / 2,
+    /// Note on a permission the role does not need because another it holds includes it.
+    PanelRedundantBy = "panel_redundant_by" / 2,
+    /// Note on a permission the role does not need.
+    PanelRedundant = "panel_redundant" / 1,
+    /// Link to the role's edit page, in view mode.
+    PanelEditLink = "panel_edit_link" / 0,
+    /// Advice in view mode when the role has no id to link to.
+    PanelEditHint = "panel_edit_hint" / 0,
+    /// Button that adds or raises every permission the plan names.
+    PanelFixAll = "panel_fix_all" / 0,
+    /// Accessible name of the Fix all button; $PERMISSIONS$ lists the permissions.
+    PanelFixAllLabel = "panel_fix_all_label" / 1,
+    /// Button that puts one missing permission into NetSuite's add row.
+    PanelPrefill = "panel_prefill" / 0,
+    /// Accessible name of a Pre-fill button.
+    PanelPrefillLabel = "panel_prefill_label" / 1,
+    /// Accessible name of the 2FA confirmation group.
+    PanelConfirmLabel = "panel_confirm_label" / 0,
+    /// The question before a Fix all that adds one 2FA-making permission.
+    PanelConfirm2faOne = "panel_confirm_2fa_one" / 1,
+    /// The question before a Fix all that adds several 2FA-making permissions.
+    PanelConfirm2faMany = "panel_confirm_2fa_many" / 1,
+    /// The button that confirms a 2FA-making Fix all.
+    PanelConfirmYes = "panel_confirm_yes" / 0,
+    /// The button that cancels a 2FA-making Fix all.
+    PanelCancel = "panel_cancel" / 0,
+    /// The panel's hint under the buttons. Add and Save are NetSuite's buttons.
+    PanelHint = "panel_hint" / 0,
+    /// Why Pre-fill or Fix all failed: the answer of the extension's script in the page was not valid (a clause).
+    BridgeMalformed = "bridge_malformed" / 0,
+    /// Why Pre-fill or Fix all was refused on NetSuite's authorization error page (a clause the popup shows).
+    RefusedAuthPage = "refused_auth_page" / 0,
 }
 
 impl Id {
