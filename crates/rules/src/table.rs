@@ -12,6 +12,13 @@
 //! A row is what `getElementsByClassName("uir-machine-row")` on the table returns, filtered as the
 //! content script did through the DOM: a descendant element with that class and a non-empty `id`.
 //! Its cells are its first two element children, and a cell's text is its `textContent`.
+//!
+//! The page is untrusted, so the work is bounded before anything is copied: a serialization longer
+//! than [`MAX_HTML_BYTES`], more than [`MAX_ROWS`] rows, elements nested deeper than [`MAX_DEPTH`],
+//! a cell inside more than [`MAX_OPEN_CELLS`] open cells or a cell's text longer than
+//! [`MAX_CELL_BYTES`] make the table unreadable (`None`). Each byte of text then goes to at most
+//! `MAX_OPEN_CELLS` cells, so time and memory are linear in the input. A permission table of the
+//! largest role seen (about 700 lines) is far inside every bound.
 
 /// One row of the table.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -26,6 +33,17 @@ pub struct HtmlRow {
     /// The row's `title` attribute, if any.
     pub title: Option<String>,
 }
+
+/// The longest serialization read: about 130 times the Setup table of the 700-permission fixture.
+pub const MAX_HTML_BYTES: usize = 8 * 1024 * 1024;
+/// The most rows read: NetSuite has fewer than 1,000 standard permissions on all subtabs together.
+pub const MAX_ROWS: usize = 20_000;
+/// The deepest nesting of elements read (a permission table nests about ten deep).
+pub const MAX_DEPTH: usize = 256;
+/// The most cells open at once: a cell of a row nested in another row's cell is in both.
+pub const MAX_OPEN_CELLS: usize = 8;
+/// The longest text of one cell: a permission's name or a level is under 200 bytes.
+pub const MAX_CELL_BYTES: usize = 4096;
 
 /// The class that marks a data row of a sublist table (netsuite-role-page.md §2).
 const ROW_CLASS: &str = "uir-machine-row";
@@ -77,6 +95,9 @@ struct Attributes {
 /// It scans bytes for ASCII delimiters only (so every slice is on a character boundary) and uses
 /// no general substring search: the content script's wasm budget is tight.
 pub fn rows(html: &str) -> Option<Vec<HtmlRow>> {
+    if html.len() > MAX_HTML_BYTES {
+        return None;
+    }
     let bytes = html.as_bytes();
     let mut rows: Vec<HtmlRow> = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
@@ -86,7 +107,7 @@ pub fn rows(html: &str) -> Option<Vec<HtmlRow>> {
     let mut at = 0;
     while at < bytes.len() {
         let open = find(bytes, at, b"<").unwrap_or(bytes.len());
-        append_text(&open_cells, &mut rows, html.get(at..open)?, true);
+        append_text(&open_cells, &mut rows, html.get(at..open)?, true)?;
         at = open;
         let Some(tag) = bytes.get(at..).filter(|tag| !tag.is_empty()) else {
             break;
@@ -124,6 +145,9 @@ pub fn rows(html: &str) -> Option<Vec<HtmlRow>> {
             let is_row = !stack.is_empty()
                 && attributes.id.as_deref().is_some_and(|id| !id.is_empty())
                 && attributes.row_class;
+            if is_row && rows.len() >= MAX_ROWS {
+                return None;
+            }
             let row = is_row.then(|| {
                 rows.push(HtmlRow {
                     dom_id: attributes.id.unwrap_or_default(),
@@ -137,6 +161,9 @@ pub fn rows(html: &str) -> Option<Vec<HtmlRow>> {
                 continue;
             }
             open_cells.extend(cell);
+            if open_cells.len() > MAX_OPEN_CELLS || stack.len() >= MAX_DEPTH {
+                return None;
+            }
             stack.push(Frame {
                 name,
                 row,
@@ -145,7 +172,7 @@ pub fn rows(html: &str) -> Option<Vec<HtmlRow>> {
             });
             if RAW_TEXT.contains(&name) {
                 let end = find_end_tag(bytes, at, name)?;
-                append_text(&open_cells, &mut rows, html.get(at..end)?, false);
+                append_text(&open_cells, &mut rows, html.get(at..end)?, false)?;
                 at = end;
             }
         }
@@ -266,13 +293,22 @@ fn find_end_tag(bytes: &[u8], from: usize, name: &str) -> Option<usize> {
     }
 }
 
-/// Adds `text` to every open cell (a cell inside a cell's row counts for both, as textContent).
-fn append_text(open_cells: &[(usize, usize)], rows: &mut [HtmlRow], text: &str, escaped: bool) {
+/// Adds `text` to every open cell (a cell inside a cell's row counts for both, as textContent);
+/// `None` when a cell's text would pass [`MAX_CELL_BYTES`] (decoding only shortens text).
+fn append_text(
+    open_cells: &[(usize, usize)],
+    rows: &mut [HtmlRow],
+    text: &str,
+    escaped: bool,
+) -> Option<()> {
     if text.is_empty() {
-        return;
+        return Some(());
     }
     for &(row, index) in open_cells {
         if let Some(Some(cell)) = rows.get_mut(row).and_then(|row| row.cells.get_mut(index)) {
+            if cell.len() + text.len() > MAX_CELL_BYTES {
+                return None;
+            }
             if escaped {
                 decode_into(cell, text);
             } else {
@@ -280,6 +316,7 @@ fn append_text(open_cells: &[(usize, usize)], rows: &mut [HtmlRow], text: &str, 
             }
         }
     }
+    Some(())
 }
 
 /// Appends `text` with the serializer's escapes undone; any other `&` is kept as it is.
@@ -413,14 +450,21 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_inside_a_cell_stays_linear() {
-        let depth = 50_000;
-        let (open, close) = ("<b>x".repeat(depth), "</b>".repeat(depth));
-        let html = format!(
-            "<table><tr class=\"uir-machine-row\" id=\"r\"><td>{open}{close}</td><td>Full</td></tr></table>"
+    fn nesting_within_the_bounds_reads_and_past_them_is_refused() {
+        let table = |depth: usize| {
+            let (open, close) = ("<b>x".repeat(depth), "</b>".repeat(depth));
+            format!(
+                "<table><tr class=\"uir-machine-row\" id=\"r\"><td>{open}{close}</td><td>Full</td></tr></table>"
+            )
+        };
+        let read = rows(&table(200)).unwrap();
+        assert_eq!(read[0].cells[0].as_ref().map(String::len), Some(200));
+        assert_eq!(rows(&table(50_000)), None, "deeper than MAX_DEPTH");
+        let long = format!(
+            "<table><tr class=\"uir-machine-row\" id=\"r\"><td>{}</td><td>Full</td></tr></table>",
+            "x".repeat(super::MAX_CELL_BYTES + 1)
         );
-        let read = rows(&html).unwrap();
-        assert_eq!(read[0].cells[0].as_ref().map(String::len), Some(depth));
+        assert_eq!(rows(&long), None, "a cell longer than MAX_CELL_BYTES");
     }
 
     #[test]

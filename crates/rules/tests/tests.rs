@@ -2,8 +2,10 @@
 //! netsuite-role-page.md §6, and property tests of the fix plan and the codec.
 
 mod boundaries;
+mod bounds;
 mod catalog;
 mod messages;
+mod meter;
 mod properties;
 mod rules;
 mod tidy;
