@@ -45,9 +45,14 @@ fuzz:
 	  cargo +nightly fuzz run "$$target" -- -max_total_time=$${FUZZ_SECONDS:-600} || exit 1; \
 	done
 
-# Measure the content script on the admin-700 fixture in headless Chromium; writes BENCHMARKS.md.
+# Measure every budget of BENCHMARKS.md (wasm sizes; the content script on the admin-700 fixture and
+# the toolbar popup in headless Chromium) and rewrite its rows; fails when a budget is not met.
 bench: dist
-	node tests/bench/content.mjs
+	@status=0; \
+	node tests/bench/sizes.mjs --write || status=1; \
+	node tests/bench/content.mjs --write || status=1; \
+	node scripts/bench-popup.mjs --write || status=1; \
+	exit $$status
 
 # Format the Rust sources.
 fmt:

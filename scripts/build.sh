@@ -53,7 +53,7 @@ cp "$release/tba_popup.wasm" "$split/tba_popup.wasm"
 # reading. Now only functions of up to 50 bytes are inlined that way, so the table parser, the
 # codec and the cross-check stay separate and small; functions of up to 6 bytes are always inlined,
 # which leaves fewer functions to compile one by one. The first run got about 3 ms faster in paired
-# runs (tests/bench/ab.mjs; figures in BENCHMARKS.md) and the gzipped role module 1.8 KB smaller.
+# runs of tests/bench/ab.mjs, and the gzipped role module 1.8 KB smaller.
 for module in tba_content_role tba_content_auth tba_popup; do
   wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
     --out-dir "$bindgen_out" "$split/$module.wasm"

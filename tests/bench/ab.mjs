@@ -1,28 +1,25 @@
 // Paired comparison of two builds of the extension on the admin-700 role fixture in headless
 // Chromium: each build in a browser of its own, page loads alternating between them (A B, B A, …),
-// so that the shared machine's changing load hits both alike. `make bench` gives absolute figures;
-// this is how BENCHMARKS.md decides whether a change made the content script faster.
+// so that the shared machine's changing load hits both alike. `make bench` gives the current
+// figures (BENCHMARKS.md); this tells whether a change made the content script faster (say so, with
+// the figures, in the commit message).
 //
 // Usage: node tests/bench/ab.mjs DIR_A DIR_B [--runs N] [--args-a "SWITCHES"] [--args-b "SWITCHES"]
 //   DIR_A, DIR_B: unpacked extensions (e.g. a copy of dist/extension from each commit);
 //   --args-*: extra Chromium switches for one side (e.g. --js-flags=--liftoff-only).
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { chromiumCopy } from "../e2e/extension-copy.mjs";
 import { launchChromium } from "../e2e/chromium.mjs";
 import { startServer } from "../e2e/server.mjs";
+import { option, root } from "./report.mjs";
 import { openAdmin700, warmReRead } from "./role-page.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const option = (name, fallback) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? process.argv[at + 1] : fallback;
-};
-const dirs = process.argv.slice(2, 4).map((dir) => path.resolve(dir));
-if (dirs.length !== 2 || dirs.some((dir) => dir.startsWith("-"))) {
+const given = process.argv.slice(2, 4);
+if (given.length !== 2 || given.some((dir) => dir.startsWith("-"))) {
   console.error("usage: node tests/bench/ab.mjs DIR_A DIR_B [--runs N] [--args-a S] [--args-b S]");
   process.exit(2);
 }
+const dirs = given.map((dir) => path.resolve(dir));
 const RUNS = Number(option("--runs", "20"));
 const args = [option("--args-a", ""), option("--args-b", "")].map((text) => text.split(" ").filter(Boolean));
 async function load(browser) {

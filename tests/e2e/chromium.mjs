@@ -58,7 +58,7 @@ class ChromiumTab {
 /**
  * `toolbar: true` (scripts/bench-popup.mjs) pins the extension's toolbar button and lets the
  * DevTools protocol's `Extensions.triggerAction` click it, so that the real toolbar popup opens.
- * `args` adds command-line switches (the content bench's V8 comparison).
+ * `args` adds command-line switches (tests/bench/ab.mjs's `--args-a`, `--args-b`).
  */
 export async function launchChromium({ extensionDir, extensionId, port, toolbar = false, args = [] }) {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), "tba-doctor-chromium-"));
