@@ -5,71 +5,19 @@
 //! Marks are attributes only; badges are namespaced `<span class="tba-doctor-badge">` hosts whose
 //! text lives in their own shadow root, so the page's link text and CSS are untouched. NetSuite's
 //! `buildtable()` throws rows away, so marks are re-applied after every redraw (see `watch`).
+use tba_rules::assemble::{PageRead, page_names};
 use tba_rules::catalog::Subtab;
 use tba_rules::evaluate::Verdict;
-use tba_rules::role::Role;
+use tba_rules::marks::{RowMark, RowMarks};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
 use crate::dom;
-use crate::read::PageRead;
 
 const BADGE_CLASS: &str = "tba-doctor-badge";
 const BADGE_STYLE: &str = ":host { all: initial; display: inline-block; margin-left: 5px; vertical-align: 1px; }
 span { display: inline-block; min-width: 8px; padding: 0 5px; border-radius: 8px; background: #c0392b; color: #fff;
   font: bold 10px/15px Arial, Helvetica, sans-serif; text-align: center; }";
-
-/// The mark of each permission id the profile concerns: `ok`, `too-low` or `redundant`. A profile
-/// concerns a handful of ids, so a list does.
-#[derive(Debug, Default)]
-pub struct RowMarks(Vec<(&'static str, &'static str)>);
-
-impl RowMarks {
-    /// Sets the mark of `id`, replacing an earlier one.
-    fn set(&mut self, id: &'static str, mark: &'static str) {
-        match self.0.iter_mut().find(|(known, _)| *known == id) {
-            Some(entry) => entry.1 = mark,
-            None => self.0.push((id, mark)),
-        }
-    }
-
-    /// The mark of `id`, if it has one.
-    pub fn get(&self, id: &str) -> Option<&'static str> {
-        self.0
-            .iter()
-            .find(|(known, _)| *known == id)
-            .map(|(_, mark)| *mark)
-    }
-
-    /// How many ids are marked.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// Whether no id is marked.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-/// The row marks of `verdict`: a later, more specific mark replaces an earlier one.
-pub fn row_marks(role: &Role, verdict: &Verdict) -> RowMarks {
-    let mut marks = RowMarks::default();
-    for check in &verdict.checks {
-        for id in check.requirement.any_of {
-            if role.has_line(id) && role.level_of(id) >= check.requirement.level {
-                marks.set(id, "ok");
-            }
-        }
-    }
-    for id in verdict.too_low_ids() {
-        marks.set(id, "too-low");
-    }
-    for id in &verdict.redundant {
-        marks.set(id, "redundant");
-    }
-    marks
-}
 
 /// The left edge drawn on a marked row, so the admin sees the marks too. Set through the CSSOM
 /// (allowed under a strict page CSP, unlike a `style` attribute), on marked rows only.
@@ -101,13 +49,16 @@ pub fn apply_rows(document: &Document, read: &PageRead, marks: &RowMarks) {
     for sublist in &read.sublists {
         let mut table = None;
         for (row, id) in &sublist.rows {
-            let mark = id.as_ref().and_then(|id| marks.get(id));
+            let mark = id
+                .as_ref()
+                .and_then(|id| marks.get(id))
+                .map(RowMark::as_str);
             if row.mark.as_deref() == mark {
                 continue;
             }
             // The row read from the table, not another element that reuses its id.
             let table = table.get_or_insert_with(|| {
-                document.get_element_by_id(crate::read::page_names(sublist.subtab).table)
+                document.get_element_by_id(page_names(sublist.subtab).table)
             });
             let Some(table) = table.as_ref() else {
                 continue;
@@ -229,7 +180,7 @@ pub fn apply_badges(document: &Document, verdict: Option<&Verdict>) {
             .map_or(0, |(_, count)| *count);
         badge(
             document,
-            crate::read::page_names(subtab).tab_link,
+            page_names(subtab).tab_link,
             count,
             &format!(" on {}", subtab.label()),
         );
@@ -238,35 +189,15 @@ pub fn apply_badges(document: &Document, verdict: Option<&Verdict>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{counts, row_marks};
+    use super::counts;
     use tba_rules::{Level, ProfileId, Role, Subtab, evaluate};
 
-    fn role(grants: &[(&str, Subtab, Level)]) -> Role {
-        let mut role = Role::default();
-        for (id, subtab, level) in grants {
-            role.grant(id, *subtab, *level);
-        }
-        role
-    }
-
     #[test]
-    fn marks_follow_the_verdict() {
-        let role = role(&[
-            ("ADMI_LOGIN_OAUTH", Subtab::Setup, Level::Full),
-            ("ADMI_MANAGE_OWN_OAUTH_TOKENS", Subtab::Setup, Level::Full),
-            ("ADMI_WEBSERVICES", Subtab::Setup, Level::Edit),
-            ("ADMI_CUSTFIELD", Subtab::Setup, Level::Full),
-        ]);
+    fn the_badges_count_the_changes() {
+        let mut role = Role::default();
+        role.grant("ADMI_MANAGE_OWN_OAUTH_TOKENS", Subtab::Setup, Level::Full);
+        role.grant("ADMI_WEBSERVICES", Subtab::Setup, Level::Edit);
         let verdict = evaluate(&role, ProfileId::CloudExtend);
-        let marks = row_marks(&role, &verdict);
-        assert_eq!(marks.get("ADMI_LOGIN_OAUTH"), Some("redundant"));
-        assert_eq!(marks.get("ADMI_MANAGE_OWN_OAUTH_TOKENS"), Some("ok"));
-        assert_eq!(marks.get("ADMI_WEBSERVICES"), Some("too-low"));
-        assert_eq!(
-            marks.len(),
-            3,
-            "rows the profile does not concern carry no mark"
-        );
         assert_eq!(
             counts(Some(&verdict))
                 .iter()
@@ -275,17 +206,5 @@ mod tests {
             1
         );
         assert!(counts(None).is_empty());
-    }
-
-    #[test]
-    fn every_alternative_held_at_full_is_ok_unless_redundant() {
-        let role = role(&[
-            ("ADMI_LOGIN_OAUTH", Subtab::Setup, Level::Full),
-            ("ADMI_MANAGE_OWN_OAUTH_TOKENS", Subtab::Setup, Level::Full),
-        ]);
-        let verdict = evaluate(&role, ProfileId::TokenLogin);
-        let marks = row_marks(&role, &verdict);
-        assert_eq!(marks.get("ADMI_LOGIN_OAUTH"), Some("redundant"));
-        assert_eq!(marks.get("ADMI_MANAGE_OWN_OAUTH_TOKENS"), Some("ok"));
     }
 }

@@ -26,6 +26,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod assemble;
 pub mod authmsg;
 pub mod catalog;
 pub mod codec;
@@ -33,6 +34,7 @@ pub mod crosscheck;
 pub mod evaluate;
 mod fold;
 pub mod level;
+pub mod marks;
 pub mod message;
 pub mod page;
 pub mod plan;
