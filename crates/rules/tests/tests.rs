@@ -3,6 +3,7 @@
 
 mod boundaries;
 mod catalog;
+mod fixtures;
 mod messages;
 mod properties;
 mod rules;
