@@ -40,15 +40,11 @@ fn unescape(text: &str) -> String {
 }
 
 /// The start tags `<name …>` of the page, in page order (the renderer escapes `>` in values).
-fn start_tags<'a>(html: &'a str, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+fn start_tags<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
     let open = format!("<{name} ");
-    html.match_indices(open.as_str())
-        .filter_map(move |(at, _)| {
-            let end = html[at..].find('>')?;
-            Some(&html[at..at + end + 1])
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
+    html.match_indices(&open)
+        .filter_map(|(at, _)| Some(&html[at..=at + html[at..].find('>')?]))
+        .collect()
 }
 
 /// The value of attribute `name` of a start tag, unescaped.
@@ -73,15 +69,17 @@ fn has_attribute(tag: &str, name: &str) -> bool {
 /// The value of the first `<input>` named `name`, as `main_form.elements[name].value`.
 fn input_value(html: &str, name: &str) -> Option<String> {
     start_tags(html, "input")
+        .into_iter()
         .find(|tag| attribute(tag, "name").as_deref() == Some(name))
         .map(|tag| attribute(tag, "value").unwrap_or_default())
 }
 
 /// The role name: the `#name` input's value in edit mode, the field's text in view mode.
 fn role_name(html: &str) -> Option<String> {
-    if let Some(tag) =
-        start_tags(html, "input").find(|tag| attribute(tag, "id").as_deref() == Some("name"))
-    {
+    let name_input = start_tags(html, "input")
+        .into_iter()
+        .find(|tag| attribute(tag, "id").as_deref() == Some("name"));
+    if let Some(tag) = name_input {
         return Some(attribute(tag, "value").unwrap_or_default());
     }
     let field = html.find("data-field-name=\"name\"")?;
@@ -127,6 +125,7 @@ fn inputs(html: &str) -> (PageInputs, Option<BTreeSet<String>>) {
             .collect()
     });
     let checkbox = start_tags(html, "input")
+        .into_iter()
         .find(|tag| attribute(tag, "name").as_deref() == Some("iswebserviceonlyrole"));
     let mut inputs = PageInputs {
         url: "https://system.netsuite.com/app/setup/role.nl".to_owned(),
