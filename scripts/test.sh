@@ -121,6 +121,9 @@ check clippy-wasm cargo clippy --locked --target wasm32-unknown-unknown -p tba-c
 check clippy-wasm-role cargo clippy --locked --target wasm32-unknown-unknown -p tba-content --no-default-features --features role -- -D warnings
 check clippy-wasm-auth cargo clippy --locked --target wasm32-unknown-unknown -p tba-content --no-default-features --features auth -- -D warnings
 check rules-purity purity
+# The fixture pages are well formed, agree with an independent mini-evaluator, and their checked-in
+# page.html (read by the native fixture runner) is what the e2e server serves.
+check fixtures-selfcheck node tests/fixtures/selfcheck.mjs
 runner cargo-test cargo test --locked --workspace
 check web-ext-lint web_ext_lint
 check wasm-budgets wasm_budgets

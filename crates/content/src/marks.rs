@@ -5,6 +5,7 @@
 //! Marks are attributes only; badges are namespaced `<span class="tba-doctor-badge">` hosts whose
 //! text lives in their own shadow root, so the page's link text and CSS are untouched. NetSuite's
 //! `buildtable()` throws rows away, so marks are re-applied after every redraw (see `watch`).
+use tba_rules::assemble::{PageRead, page_names};
 use tba_rules::catalog::Subtab;
 use tba_rules::evaluate::Verdict;
 use tba_rules::marks::{RowMark, RowMarks, badge_label, changes_by_subtab};
@@ -13,7 +14,6 @@ use web_sys::{Document, Element, HtmlElement};
 
 use crate::dom;
 use crate::ext::text;
-use crate::read::PageRead;
 
 const BADGE_CLASS: &str = "tba-doctor-badge";
 const BADGE_STYLE: &str = ":host { all: initial; display: inline-block; margin-left: 5px; vertical-align: 1px; }
@@ -56,7 +56,7 @@ pub fn apply_rows(document: &Document, read: &PageRead, marks: &RowMarks) {
             }
             // The row read from the table, not another element that reuses its id.
             let table = table.get_or_insert_with(|| {
-                document.get_element_by_id(crate::read::page_names(sublist.subtab).table)
+                document.get_element_by_id(page_names(sublist.subtab).table)
             });
             let Some(table) = table.as_ref() else {
                 continue;
@@ -161,7 +161,7 @@ pub fn apply_badges(document: &Document, verdict: Option<&Verdict>) {
     for subtab in Subtab::ALL {
         badge(
             document,
-            crate::read::page_names(subtab).tab_link,
+            page_names(subtab).tab_link,
             count_of(subtab),
             Some(subtab),
         );

@@ -5,6 +5,7 @@
 //! Every text goes in with `set_text_content`. Its host carries the stable hooks of product.md §6
 //! (`data-profile`, `data-status`, `data-missing`, `data-too-low`). Clicks are delegated to one
 //! listener that the `Panel` owns and removes when dropped.
+use tba_rules::assemble::Mode;
 use tba_rules::evaluate::{RequirementState, Verdict};
 use tba_rules::message::{Id, Message};
 use tba_rules::outcome::{Blocked, Outcome};
@@ -39,7 +40,7 @@ pub struct Model<'a> {
     pub profile: ProfileId,
     /// The verdict; `None` when the page could not be read.
     pub verdict: Option<&'a Verdict>,
-    /// What could not be read (shown when `verdict` is `None`).
+    /// What could not be read, in words (shown when `verdict` is `None`).
     pub problems: &'a [String],
     /// Button state.
     pub actions: Actions,
@@ -51,13 +52,14 @@ pub struct Model<'a> {
     pub role_name: Option<&'a str>,
 }
 
-/// The `data-status` value: the verdict's status, `view-mode` for a view-mode page that is not ok.
+/// The `data-status` value: the verdict's status, `view-mode` for a view-mode page that is not ok
+/// (`tba_rules::assemble::status_hook`).
 pub fn status_hook(verdict: &Verdict, actions: &Actions) -> &'static str {
-    match (verdict.status, actions) {
-        (Status::Ok, _) => "ok",
-        (_, Actions::ViewMode(_)) => "view-mode",
-        (status, _) => status.as_str(),
-    }
+    let mode = match actions {
+        Actions::ViewMode(_) => Mode::View,
+        Actions::Enabled | Actions::Disabled(_) => Mode::Edit,
+    };
+    tba_rules::assemble::status_hook(verdict.status, mode)
 }
 
 /// The panel: host element, open shadow root and the delegated click listener.

@@ -3,9 +3,10 @@
 //! V8 compiles each wasm function the first time it is called (lazy compilation; a page cannot
 //! ask for anything else), and the glue's JavaScript is compiled the same way. On a 700-permission
 //! role that compiling was about half of the first run. `content-preload.js` calls the module's
-//! [`crate::rehearse`] ([`crate::role::rehearse`]) at document_start, while NetSuite's page is still loading: it reads,
-//! evaluates and draws on [`page`], an inert document parsed from the constant below, so that the
-//! real first run at document_idle finds its code already compiled.
+//! [`crate::rehearse`] ([`crate::role::rehearse`]) at document_start, while NetSuite's page is still loading: it reads
+//! (`read::read`, so through `tba_rules::assemble` like the real page), evaluates and draws on
+//! [`page`], an inert document parsed from the constant below, so that the real first run at
+//! document_idle finds its code already compiled.
 //!
 //! The page holds no data of anybody's: it is a made-up role with one permission too low and one
 //! missing, so that the read, the cross-check, the fix plan, the panel, the row marks and the
@@ -66,73 +67,74 @@ pub fn warm_loops() -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::{PAGE, warm_loops};
+    use tba_rules::assemble::{Mode, PageInputs, TABLES_READ, assemble, page_names};
     use tba_rules::catalog::ids;
-    use tba_rules::codec::decode_permissions;
-    use tba_rules::crosscheck::{VisibleRow, cross_check};
-    use tba_rules::{FixOp, Level, ProfileId, Role, Subtab, evaluate, table};
+    use tba_rules::{FixOp, Level, ProfileId, Subtab, evaluate};
 
     /// The `value` of the input named `name` in [`PAGE`] (no value there has a quote), with the
     /// separators' character references decoded as the HTML parser decodes them.
-    fn value(name: &str) -> String {
-        let start = PAGE
-            .find(&format!("name=\"{name}\" value=\""))
-            .map(|at| at + name.len() + 15)
-            .expect("input in the page");
-        let end = PAGE[start..].find('"').expect("closing quote") + start;
-        PAGE[start..end]
-            .replace("&#x1;", "\u{1}")
-            .replace("&#x2;", "\u{2}")
+    fn value(name: &str) -> Option<String> {
+        let start = PAGE.find(&format!("name=\"{name}\" value=\""))? + name.len() + 15;
+        let end = PAGE[start..].find('"')? + start;
+        Some(
+            PAGE[start..end]
+                .replace("&#x1;", "\u{1}")
+                .replace("&#x2;", "\u{2}"),
+        )
     }
 
     /// The serialization of table `id` in [`PAGE`], as the read gets it from `outerHTML`.
-    fn table(id: &str) -> &'static str {
-        let start = PAGE
-            .find(&format!("<table id=\"{id}\">"))
-            .expect("table in the page");
-        let end = PAGE[start..].find("</table>").expect("table end") + start + 8;
-        &PAGE[start..end]
+    fn table(id: &str) -> Option<String> {
+        let start = PAGE.find(&format!("<table id=\"{id}\">"))?;
+        let end = PAGE[start..].find("</table>")? + start + 8;
+        Some(PAGE[start..end].to_owned())
     }
 
-    /// Both routes of one sublist of the made-up page, read and cross-checked like `read::read`.
-    fn sublist(role: &mut Role, subtab: Subtab, machine: &str) {
-        let decoded = decode_permissions(
-            &value(&format!("{machine}fields")),
-            &value(&format!("{machine}data")),
-        );
-        assert!(decoded.complete, "{machine}: {:?}", decoded.diagnostics);
-        let rows = table::rows(table(&format!("{machine}_splits"))).expect("table reads");
-        let visible: Vec<VisibleRow> = rows
-            .iter()
-            .map(|row| match &row.cells {
-                [Some(label), Some(level)] => VisibleRow {
-                    label: label.clone(),
-                    level_text: level.clone(),
-                    line: row
-                        .dom_id
-                        .strip_prefix(&format!("{machine}_row_"))
-                        .and_then(|line| line.parse().ok()),
-                },
-                cells => panic!("{machine}: unreadable row {cells:?}"),
-            })
-            .collect();
-        assert_eq!(
-            visible.len(),
-            decoded.lines.len(),
-            "{machine}: one row per line"
-        );
-        let check = cross_check(&decoded, &visible, true);
-        assert!(check.disagreements.is_empty(), "{machine}: {check:?}");
-        assert!(check.unknown_labels.is_empty(), "{machine}: {check:?}");
-        role.add_sublist(subtab, &decoded);
+    /// What `read::inputs` copies out of the made-up page.
+    fn inputs() -> PageInputs {
+        let mut inputs = PageInputs {
+            url: "https://1234567.app.netsuite.com/app/setup/role.nl?id=1&e=T".to_owned(),
+            host: "1234567.app.netsuite.com".to_owned(),
+            edit_inputs: PAGE.contains("name=\"setupmachdata\"")
+                && PAGE.contains("name=\"setupmachfields\""),
+            edit_controls: PAGE.contains("id=\"setupmach_addedit\""),
+            role_name: Some("TBA Doctor rehearsal".to_owned()),
+            hidden_role_id: value("id"),
+            web_services_only: Some(false),
+            ..PageInputs::default()
+        };
+        for subtab in Subtab::ALL {
+            let names = page_names(subtab);
+            let sublist = inputs.sublist_mut(subtab);
+            sublist.fields = value(names.fields);
+            sublist.data = value(names.data);
+            if TABLES_READ.contains(&subtab) {
+                sublist.table_html = table(names.table);
+            }
+        }
+        inputs
     }
 
     #[test]
     fn the_made_up_page_reads_completely_and_needs_one_add_and_one_raise() {
-        let mut role = Role::default();
-        sublist(&mut role, Subtab::Reports, "repomach");
-        sublist(&mut role, Subtab::Setup, "setupmach");
+        let read = assemble(&inputs());
+        assert_eq!(read.problems, []);
+        assert_eq!(read.mode, Mode::Edit);
+        let role = &read.role;
+        assert_eq!(role.id, Some(1));
         assert_eq!(role.level_of(ids::WEBSERVICES), Level::Edit);
-        let verdict = evaluate(&role, ProfileId::default());
+        // Every visible row is mapped to its permission, so that the marks have rows to go on.
+        for (subtab, expected) in [
+            (Subtab::Reports, &["REPO_SALES"][..]),
+            (Subtab::Setup, &["ADMI_CUSTFIELD", ids::WEBSERVICES][..]),
+        ] {
+            let sublist = read.sublist(subtab).expect("sublist read");
+            let row_ids: Vec<Option<&str>> =
+                sublist.rows.iter().map(|(_, id)| id.as_deref()).collect();
+            let expected: Vec<Option<&str>> = expected.iter().copied().map(Some).collect();
+            assert_eq!(row_ids, expected, "{subtab:?}");
+        }
+        let verdict = evaluate(role, ProfileId::default());
         let ops: Vec<(&str, bool)> = verdict
             .plan
             .ops

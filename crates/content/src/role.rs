@@ -8,6 +8,7 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
+use tba_rules::assemble::{Mode, PageRead, page_names};
 use tba_rules::evaluate::{Verdict, evaluate};
 use tba_rules::outcome::{Blocked, NotTaken, Outcome};
 use tba_rules::page::role_edit_url;
@@ -19,7 +20,7 @@ use web_sys::{Document, Element};
 
 use crate::bridge::{self, Line};
 use crate::panel::{Actions, Model, Panel};
-use crate::read::{self, Mode, PageRead};
+use crate::read;
 use crate::watch::Watch;
 use crate::{dom, ext, marks, rehearsal, wire};
 
@@ -30,6 +31,8 @@ struct App {
     document: Document,
     profile: ProfileId,
     read: PageRead,
+    /// The reading's problems in words, worded once per reading.
+    problems: Vec<String>,
     verdict: Option<Verdict>,
     actions: Actions,
     confirm: Option<Vec<&'static str>>,
@@ -86,7 +89,7 @@ fn watch_tables(document: &Document, watched: Rc<RefCell<Watched>>) -> Option<Wa
         .into_iter()
         .filter_map(|subtab| {
             document
-                .get_element_by_id(read::page_names(subtab).table)
+                .get_element_by_id(page_names(subtab).table)
                 .and_then(|table| table.parent_element())
         })
         .collect();
@@ -190,6 +193,7 @@ impl App {
                 document,
                 profile,
                 read: PageRead::default(),
+                problems: Vec::new(),
                 verdict: None,
                 actions: Actions::ViewMode(None),
                 confirm: None,
@@ -236,6 +240,11 @@ impl App {
         self.verdict = read
             .is_supported()
             .then(|| evaluate(&read.role, self.profile));
+        self.problems = read
+            .problems
+            .iter()
+            .map(|problem| ext::text(&problem.message()))
+            .collect();
         self.read = read;
     }
 
@@ -268,7 +277,7 @@ impl App {
         let key = PanelKey {
             profile: self.profile,
             verdict: self.verdict.clone(),
-            problems: self.read.problems.clone(),
+            problems: self.problems.clone(),
             actions: self.actions.clone(),
             confirm: self.confirm.clone(),
             outcome: self.outcome.clone(),
@@ -279,7 +288,7 @@ impl App {
             let model = Model {
                 profile: self.profile,
                 verdict: self.verdict.as_ref(),
-                problems: &self.read.problems,
+                problems: &self.problems,
                 actions: self.actions.clone(),
                 confirm: self.confirm.as_deref(),
                 outcome: self.outcome.as_ref(),
@@ -505,7 +514,7 @@ impl App {
             (true, Mode::Edit, None) => "role-new",
             (true, Mode::Edit, Some(_)) => "role-edit",
         };
-        let mut problems = self.read.problems.clone();
+        let mut problems = self.problems.clone();
         if let Actions::Disabled(blocked) = &self.actions {
             problems.push(ext::text(&blocked.sentence()));
         }

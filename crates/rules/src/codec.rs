@@ -7,6 +7,7 @@
 //! on `custrecordmach`), never by index or by a fixed digit.
 
 use crate::level::Level;
+use crate::message::{Arg, Id, Message};
 
 /// Separates field names, and cells within a row.
 pub const CELL_SEPARATOR: char = '\u{1}';
@@ -101,33 +102,43 @@ pub enum Diagnostic {
 
 impl Diagnostic {
     /// A short lower-case description, without a trailing period.
-    pub fn message(&self) -> String {
+    pub fn message(&self) -> Message {
         match self {
-            Diagnostic::NoKeyField => "no permission key field in the sublist fields".to_owned(),
-            Diagnostic::NoLevelField => {
-                "no permission level field in the sublist fields".to_owned()
-            }
+            Diagnostic::NoKeyField => Message::plain(Id::SublistNoKeyField),
+            Diagnostic::NoLevelField => Message::plain(Id::SublistNoLevelField),
             Diagnostic::RaggedRow {
                 line,
                 expected,
                 found,
-            } => format!("line {line} has {found} cells where {expected} fields are declared"),
-            Diagnostic::EmptyKey { line } => format!("line {line} has no permission key"),
-            Diagnostic::InvalidLevel { line, value } => {
-                format!("line {line} has an unreadable level \"{value}\"")
+            } => Message::with(
+                Id::SublistRaggedRow,
+                vec![Arg::Count(*line), Arg::Count(*found), Arg::Count(*expected)],
+            ),
+            Diagnostic::EmptyKey { line } => {
+                Message::with(Id::SublistEmptyKey, vec![Arg::Count(*line)])
             }
+            Diagnostic::InvalidLevel { line, value } => Message::with(
+                Id::SublistInvalidLevel,
+                vec![Arg::Count(*line), Arg::Text(value.clone())],
+            ),
             Diagnostic::DuplicateKey { id, lines } => {
-                let lines: Vec<String> = lines.iter().map(ToString::to_string).collect();
-                format!(
-                    "permission {id} appears on lines {}",
-                    crate::text::join(&lines, ", ")
+                // "1, 3": numbers, not words, so no list message.
+                let mut numbers = String::new();
+                for line in lines {
+                    if !numbers.is_empty() {
+                        numbers.push_str(", ");
+                    }
+                    numbers.push_str(&line.to_string());
+                }
+                Message::with(
+                    Id::SublistDuplicateKey,
+                    vec![Arg::Text(id.clone()), Arg::Text(numbers)],
                 )
             }
-            Diagnostic::TooLarge { bytes } => {
-                format!(
-                    "sublist data of {bytes} bytes is larger than the {MAX_INPUT_BYTES} bytes read"
-                )
-            }
+            Diagnostic::TooLarge { bytes } => Message::with(
+                Id::SublistTooLarge,
+                vec![Arg::Count(*bytes), Arg::Count(MAX_INPUT_BYTES)],
+            ),
         }
     }
 
@@ -315,8 +326,10 @@ mod tests {
                 line.line, line.id, line.level, line.label, line.level_label
             ));
         }
+        let english = crate::message::english::Messages::load();
         for diagnostic in &decoded.diagnostics {
-            out.push_str(&format!("! {}\n", diagnostic.message()));
+            let message = crate::message::render(&diagnostic.message(), &english);
+            out.push_str(&format!("! {message}\n"));
         }
         out
     }

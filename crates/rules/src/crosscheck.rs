@@ -10,6 +10,7 @@ use crate::fold::fold;
 use crate::catalog::{self, Subtab, same_words};
 use crate::codec::{DecodedSublist, Diagnostic, SublistLine};
 use crate::level::Level;
+use crate::message::{Arg, Id, Message};
 use crate::role::Role;
 
 /// One row of the visible permission table.
@@ -48,23 +49,27 @@ pub enum Disagreement {
 }
 
 impl Disagreement {
-    /// A short lower-case description, without a trailing period.
-    pub fn message(&self) -> String {
+    /// A short lower-case description, without a trailing period; the permission is named by its
+    /// id, which is what the hidden data holds.
+    pub fn message(&self) -> Message {
         match self {
             Disagreement::LevelDiffers {
                 id,
                 hidden,
                 visible,
-            } => format!(
-                "{id} is {} in the sublist data but {} in the table",
-                hidden.label(),
-                visible.label()
+            } => Message::with(
+                Id::DisagreementLevel,
+                vec![
+                    Arg::Text(id.clone()),
+                    Arg::Level(*hidden),
+                    Arg::Level(*visible),
+                ],
             ),
             Disagreement::OnlyHidden { id } => {
-                format!("{id} is in the sublist data but not in the table")
+                Message::with(Id::DisagreementOnlyHidden, vec![Arg::Text(id.clone())])
             }
             Disagreement::OnlyVisible { id } => {
-                format!("{id} is in the table but not in the sublist data")
+                Message::with(Id::DisagreementOnlyVisible, vec![Arg::Text(id.clone())])
             }
         }
     }
@@ -75,8 +80,8 @@ impl Disagreement {
 pub struct CrossCheck {
     /// Differences; empty unless both routes were read completely.
     pub disagreements: Vec<Disagreement>,
-    /// Visible labels that match neither a hidden line's label nor a catalog name.
-    pub unknown_labels: Vec<String>,
+    /// How many visible labels match neither a hidden line's label nor a catalog name.
+    pub unknown_labels: usize,
 }
 
 /// Compares the hidden data with the visible table.
@@ -154,7 +159,7 @@ pub fn cross_check(
             .or_else(|| catalog::by_name(&row.label).map(|permission| permission.id.to_owned()));
         match id {
             Some(id) => visible_levels.push((id, &row.level_text)),
-            None => check.unknown_labels.push(row.label.clone()),
+            None => check.unknown_labels += 1,
         }
     }
 
@@ -174,7 +179,7 @@ pub fn cross_check(
             check.disagreements.push(disagreement);
         }
     }
-    if check.unknown_labels.is_empty() {
+    if check.unknown_labels == 0 {
         for (index, line) in hidden.lines.iter().enumerate() {
             // Each id once, at its first line.
             let first = first_index(&ids, &line.id);
@@ -231,33 +236,44 @@ fn first_index(pairs: &[(&str, usize)], key: &str) -> Option<usize> {
 }
 
 /// Adds the visible rows of `subtab` to `role` (view mode, where there is no hidden data) and
-/// returns the labels the catalog does not know.
+/// returns the permission id each row shows, in row order (`None` for a label the catalog does
+/// not know on that subtab), which is how the rows are marked.
 ///
 /// Only catalog permissions of that subtab are matched. A row whose level text cannot be read
 /// counts as present at `Level::None`, so a fix raises it rather than adding a second line; when a
 /// permission appears twice, the higher level wins.
-pub fn role_from_visible(role: &mut Role, subtab: Subtab, visible: &[VisibleRow]) -> Vec<String> {
-    let mut unknown_labels = Vec::new();
-    for row in visible {
-        let permission = catalog::all()
-            .iter()
-            .find(|permission| permission.subtab == subtab && permission.is_named(&row.label));
-        let Some(permission) = permission else {
-            unknown_labels.push(row.label.clone());
-            continue;
-        };
-        let level = Level::parse(&row.level_text).unwrap_or(Level::None);
-        if role.level_of(permission.id) < level || !role.has_line(permission.id) {
-            role.grant(permission.id, subtab, level);
-        }
-    }
-    unknown_labels
+pub fn role_from_visible(
+    role: &mut Role,
+    subtab: Subtab,
+    visible: &[VisibleRow],
+) -> Vec<Option<&'static str>> {
+    visible
+        .iter()
+        .map(|row| {
+            let permission = catalog::by_name_on(subtab, &row.label)?;
+            let level = Level::parse(&row.level_text).unwrap_or(Level::None);
+            if role.level_of(permission.id) < level || !role.has_line(permission.id) {
+                role.grant(permission.id, subtab, level);
+            }
+            Some(permission.id)
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::codec::{decode_permissions, encode};
+    use crate::message::{english::Messages, render};
+
+    /// The disagreements in English.
+    fn english(disagreements: &[Disagreement]) -> Vec<String> {
+        let messages = Messages::load();
+        disagreements
+            .iter()
+            .map(|disagreement| render(&disagreement.message(), &messages))
+            .collect()
+    }
 
     fn hidden(rows: &[(&str, &str, &str)]) -> DecodedSublist {
         let rows: Vec<Vec<String>> = rows
@@ -301,13 +317,8 @@ mod tests {
         assert_eq!(numbered, CrossCheck::default());
         // By label alone both rows are the first line, and the second line looks missing.
         let by_label = cross_check(&hidden, &visible([None, None]), true);
-        let messages: Vec<String> = by_label
-            .disagreements
-            .iter()
-            .map(Disagreement::message)
-            .collect();
         assert_eq!(
-            messages,
+            english(&by_label.disagreements),
             [
                 "REPO_CUSTOM_1 is Full in the sublist data but View in the table",
                 "REPO_CUSTOM_2 is in the sublist data but not in the table"
@@ -320,7 +331,7 @@ mod tests {
         visible: &[VisibleRow],
         visible_complete: bool,
         expected: &[&str],
-        unknown: &[&str],
+        unknown: usize,
     ) {
         // Once matched by labels only, once with the row numbers of a table drawn in data order
         // (rows that do not match their line's label fall back to labels): same answer.
@@ -334,12 +345,7 @@ mod tests {
             .collect();
         for visible in [visible, &numbered] {
             let result = cross_check(hidden, visible, visible_complete);
-            let messages: Vec<String> = result
-                .disagreements
-                .iter()
-                .map(Disagreement::message)
-                .collect();
-            assert_eq!(messages, expected);
+            assert_eq!(english(&result.disagreements), expected);
             assert_eq!(result.unknown_labels, unknown);
         }
     }
@@ -355,7 +361,7 @@ mod tests {
             ("User Access Tokens", "Full"),
             ("SOAP Web Services", "Full"),
         ]);
-        check(&data, &same, true, &[], &[]);
+        check(&data, &same, true, &[], 0);
         // A different level, an extra id and a missing id.
         let differ = rows(&[
             ("User Access Tokens", "View"),
@@ -370,10 +376,10 @@ mod tests {
                 "ADMI_LOGIN_OAUTH is in the table but not in the sublist data",
                 "ADMI_WEBSERVICES is in the sublist data but not in the table",
             ],
-            &[],
+            0,
         );
         // The visible table was not read completely: nothing to report.
-        check(&data, &differ, false, &[], &[]);
+        check(&data, &differ, false, &[], 0);
     }
 
     #[test]
@@ -389,10 +395,10 @@ mod tests {
             ("SOAP-Webservices", "Voll"),
             ("Mein Recht", "Voll"),
         ]);
-        check(&data, &german, true, &[], &[]);
+        check(&data, &german, true, &[], 0);
         // Labels nobody knows are reported as unknown, and the missing ids are not blamed.
         let strange = rows(&[("Jeton", "Complet")]);
-        check(&data, &strange, true, &[], &["Jeton"]);
+        check(&data, &strange, true, &[], 1);
     }
 
     #[test]
@@ -406,8 +412,19 @@ mod tests {
             ("Log in using Access Tokens", "Voll"),
             ("SuiteAnalytics Workbook", "Full"),
         ]);
-        let unknown = role_from_visible(&mut role, Subtab::Setup, &visible);
-        assert_eq!(unknown, ["Zugriffstoken", "SuiteAnalytics Workbook"]);
+        let ids = role_from_visible(&mut role, Subtab::Setup, &visible);
+        // A German label and a Reports permission are not Setup permissions.
+        assert_eq!(
+            ids,
+            [
+                Some("ADMI_MANAGE_OWN_OAUTH_TOKENS"),
+                Some("ADMI_WEBSERVICES"),
+                Some("ADMI_WEBSERVICES"),
+                None,
+                Some("ADMI_LOGIN_OAUTH"),
+                None
+            ]
+        );
         assert_eq!(role.level_of("ADMI_MANAGE_OWN_OAUTH_TOKENS"), Level::Full);
         assert_eq!(role.level_of("ADMI_WEBSERVICES"), Level::Full);
         assert!(role.has_line("ADMI_LOGIN_OAUTH"));

@@ -26,6 +26,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod assemble;
 pub mod authmsg;
 pub mod catalog;
 pub mod codec;

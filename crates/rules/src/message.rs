@@ -252,6 +252,36 @@ ids! {
     SubtabSetup = "subtab_setup" / 0,
     /// The Custom Record subtab.
     SubtabCustomRecord = "subtab_custom_record" / 0,
+    /// Reading problem: $1 (a subtab) has neither its sublist data nor its table.
+    ProblemAbsent = "problem_absent" / 1,
+    /// Reading problem: $1 (a subtab)'s hidden sublist data lost something: $2 (a message).
+    ProblemLostData = "problem_lost_data" / 2,
+    /// Reading problem: $1 (a subtab)'s data and table disagree: $2 (a message).
+    ProblemDisagrees = "problem_disagrees" / 2,
+    /// Reading problem: some rows of $1 (a subtab)'s table could not be read.
+    ProblemUnreadableRows = "problem_unreadable_rows" / 1,
+    /// Reading problem: $1 (a subtab)'s sublist has no key or level field.
+    ProblemNoEditableFields = "problem_no_editable_fields" / 1,
+    /// $1 (a permission id) is at $2 in the sublist data and $3 in the table (levels).
+    DisagreementLevel = "disagreement_level" / 3,
+    /// $1 (a permission id) is only in the sublist data.
+    DisagreementOnlyHidden = "disagreement_only_hidden" / 1,
+    /// $1 (a permission id) is only in the table.
+    DisagreementOnlyVisible = "disagreement_only_visible" / 1,
+    /// The sublist fields name no permission key field.
+    SublistNoKeyField = "sublist_no_key_field" / 0,
+    /// The sublist fields name no permission level field.
+    SublistNoLevelField = "sublist_no_level_field" / 0,
+    /// Line $1 has $2 cells where $3 fields are declared (numbers).
+    SublistRaggedRow = "sublist_ragged_row" / 3,
+    /// Line $1 (a number) has no permission key.
+    SublistEmptyKey = "sublist_empty_key" / 1,
+    /// Line $1 (a number) has the unreadable level $2 (page text).
+    SublistInvalidLevel = "sublist_invalid_level" / 2,
+    /// Permission $1 (an id) appears on lines $2 (numbers).
+    SublistDuplicateKey = "sublist_duplicate_key" / 2,
+    /// Sublist data of $1 bytes is larger than the $2 bytes read (numbers).
+    SublistTooLarge = "sublist_too_large" / 2,
     /// Adding $1 (permissions) makes the role 2FA-required.
     WarningWouldRequireTwoFactor = "warning_would_require_2fa" / 1,
     /// The Administrator role's token rules.

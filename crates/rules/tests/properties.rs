@@ -353,8 +353,11 @@ proptest! {
     #[test]
     fn codec_never_panics(fields in "[\u{0}-\u{7}permkeylvdisp_0-9 ]{0,60}", data in "[\u{0}-\u{7}A-Z_0-9 \u{a0}é]{0,200}") {
         let decoded = decode_permissions(&fields, &data);
+        let english = tba_rules::message::english::Messages::load();
         for diagnostic in &decoded.diagnostics {
-            prop_assert!(!diagnostic.message().is_empty());
+            let message = diagnostic.message();
+            prop_assert_eq!(message.args.len(), message.id.arity());
+            prop_assert!(!tba_rules::message::render(&message, &english).is_empty());
         }
         prop_assert!(decoded.lines.iter().all(|line| !line.id.is_empty() && line.line >= 1));
     }

@@ -4,6 +4,7 @@
 mod boundaries;
 mod bounds;
 mod catalog;
+mod fixtures;
 mod messages;
 mod meter;
 mod properties;
