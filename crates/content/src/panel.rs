@@ -5,11 +5,12 @@
 //! Every text goes in with `set_text_content`. Its host carries the stable hooks of product.md §6
 //! (`data-profile`, `data-status`, `data-missing`, `data-too-low`). Clicks are delegated to one
 //! listener that the `Panel` owns and removes when dropped.
+use tba_rules::Status;
 use tba_rules::catalog;
 use tba_rules::evaluate::{RequirementState, Verdict};
-use tba_rules::profile::{self, REDUNDANCIES};
+use tba_rules::profile::{Profile, REDUNDANCIES};
+use tba_rules::settings::Note;
 use tba_rules::text::join;
-use tba_rules::{ProfileId, Status};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, Event, ShadowRoot};
@@ -33,7 +34,9 @@ pub enum Actions {
 /// Everything the panel shows.
 pub struct Model<'a> {
     /// The profile evaluated.
-    pub profile: ProfileId,
+    pub profile: &'a Profile,
+    /// Why the stored settings could not be read, when they could not.
+    pub note: Option<&'a Note>,
     /// The verdict; `None` when the page could not be read.
     pub verdict: Option<&'a Verdict>,
     /// What could not be read (shown when `verdict` is `None`).
@@ -203,7 +206,7 @@ impl Panel {
 
     fn set_hooks(&self, model: &Model) {
         let host = &self.host;
-        dom::set_or_remove(host, "data-profile", Some(model.profile.as_str()));
+        dom::set_or_remove(host, "data-profile", Some(model.profile.id.as_str()));
         match model.verdict {
             Some(verdict) => {
                 dom::set_or_remove(
@@ -231,7 +234,7 @@ impl Panel {
     }
 
     fn draw(&self, document: &Document, body: &Element, model: &Model) -> Result<(), JsValue> {
-        let profile = profile::profile(model.profile);
+        let profile_name = crate::ext::text(&model.profile.name.message());
         let class = match model.verdict {
             Some(verdict) => format!("panel s-{}", status_hook(verdict, &model.actions)),
             None => "panel s-unsupported".to_owned(),
@@ -244,12 +247,22 @@ impl Panel {
             document,
             &head,
             "span",
-            Some(&format!("Integration: {}", profile.name)),
+            Some(&format!("Integration: {}", profile_name)),
         )?;
         profile_line.set_class_name("profile");
         if let Some(name) = model.role_name {
             let role_line = add(document, &head, "span", Some(&format!("Role: {name}")))?;
             role_line.set_class_name("profile");
+        }
+        if let Some(note) = model.note {
+            let line = add(
+                document,
+                body,
+                "p",
+                Some(&crate::ext::text(&note.message())),
+            )?;
+            line.set_class_name("hint");
+            line.set_attribute("data-tba-doctor", "settings-note")?;
         }
 
         let Some(verdict) = model.verdict else {
@@ -270,16 +283,16 @@ impl Panel {
 
         let changes = verdict.missing_ids().len() + verdict.too_low_ids().len();
         let summary = match verdict.status {
-            Status::Ok => format!("This role has every permission {} needs.", profile.name),
+            Status::Ok => format!("This role has every permission {} needs.", profile_name),
             Status::FeatureOff => "A permission this integration needs is not offered in this account: Token-based Authentication is probably turned off.".to_owned(),
             Status::NeedsFix if changes == 0 => format!(
                 "This role has the permissions {} needs, but a role setting must change (see below).",
-                profile.name
+                profile_name
             ),
             Status::NeedsFix => format!(
                 "This role needs {changes} permission change{} for {}.",
                 if changes == 1 { "" } else { "s" },
-                profile.name
+                profile_name
             ),
         };
         add(document, body, "p", Some(&summary))?.set_class_name("verdict");
@@ -305,7 +318,7 @@ impl Panel {
                 RequirementState::Missing { id } => (
                     "Missing",
                     "missing",
-                    format!("{} (Full)", alternatives(check.requirement.any_of, id)),
+                    format!("{} (Full)", alternatives(&check.requirement.any_of, id)),
                 ),
                 RequirementState::NotOffered { id } => (
                     "Not offered",
@@ -318,7 +331,8 @@ impl Panel {
             if let RequirementState::Missing { id } = check.state {
                 self.prefill_button(document, &item, id, &model.actions)?;
             }
-            add(document, &item, "span", Some(check.requirement.why))?.set_class_name("why");
+            let why = crate::ext::text(&check.requirement.why.message());
+            add(document, &item, "span", Some(&why))?.set_class_name("why");
         }
 
         if !verdict.warnings.is_empty() {
@@ -480,18 +494,19 @@ fn alternatives(any_of: &[&str], first: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{Actions, alternatives, status_hook};
-    use tba_rules::{Level, ProfileId, Role, Subtab, evaluate};
+    use tba_rules::profile::default_profile;
+    use tba_rules::{Level, Role, Subtab, evaluate};
 
     #[test]
     fn status_hook_says_view_mode_only_when_something_is_to_fix() {
         let mut role = Role::default();
         let view = Actions::ViewMode(None);
-        let missing = evaluate(&role, ProfileId::CloudExtend);
+        let missing = evaluate(&role, default_profile());
         assert_eq!(status_hook(&missing, &view), "view-mode");
         assert_eq!(status_hook(&missing, &Actions::Enabled), "needs-fix");
         role.grant("ADMI_MANAGE_OWN_OAUTH_TOKENS", Subtab::Setup, Level::Full);
         role.grant("ADMI_WEBSERVICES", Subtab::Setup, Level::Full);
-        let ok = evaluate(&role, ProfileId::CloudExtend);
+        let ok = evaluate(&role, default_profile());
         assert_eq!(status_hook(&ok, &view), "ok");
     }
 

@@ -85,7 +85,7 @@ mod tests {
     use tba_rules::catalog::ids;
     use tba_rules::codec::decode_permissions;
     use tba_rules::crosscheck::{VisibleRow, cross_check};
-    use tba_rules::{FixOp, Level, ProfileId, Role, Subtab, evaluate, table};
+    use tba_rules::{FixOp, Level, Role, Subtab, evaluate, table};
 
     /// The `value` of the input named `name` in [`PAGE`] (no value there has a quote).
     fn value(name: &str) -> &'static str {
@@ -145,7 +145,7 @@ mod tests {
         sublist(&mut role, Subtab::Reports, "repomach");
         sublist(&mut role, Subtab::Setup, "setupmach");
         assert_eq!(role.level_of(ids::WEBSERVICES), Level::Edit);
-        let verdict = evaluate(&role, ProfileId::default());
+        let verdict = evaluate(&role, tba_rules::profile::default_profile());
         let ops: Vec<(&str, bool)> = verdict
             .plan
             .ops
