@@ -95,28 +95,44 @@ impl ProfileId {
         ProfileId::TokenAdmin,
     ];
 
+    /// The stable ids of [`ProfileId::ALL`], in its order.
+    const BUILTIN_IDS: [&'static str; 9] = [
+        "cloudextend",
+        "token-login",
+        "self-service-tokens",
+        "soap",
+        "rest",
+        "restlet",
+        "oauth2",
+        "suiteanalytics-connect",
+        "token-admin",
+    ];
+
     /// The stable id, e.g. `"token-login"`.
     pub fn as_str(&self) -> &str {
-        match self {
-            ProfileId::CloudExtend => "cloudextend",
-            ProfileId::TokenLogin => "token-login",
-            ProfileId::SelfServiceTokens => "self-service-tokens",
-            ProfileId::Soap => "soap",
-            ProfileId::Rest => "rest",
-            ProfileId::Restlet => "restlet",
-            ProfileId::OAuth2 => "oauth2",
-            ProfileId::SuiteAnalyticsConnect => "suiteanalytics-connect",
-            ProfileId::TokenAdmin => "token-admin",
-            ProfileId::Custom(id) => id.as_str(),
-        }
+        let index = match self {
+            ProfileId::Custom(id) => return id.as_str(),
+            ProfileId::CloudExtend => 0,
+            ProfileId::TokenLogin => 1,
+            ProfileId::SelfServiceTokens => 2,
+            ProfileId::Soap => 3,
+            ProfileId::Rest => 4,
+            ProfileId::Restlet => 5,
+            ProfileId::OAuth2 => 6,
+            ProfileId::SuiteAnalyticsConnect => 7,
+            ProfileId::TokenAdmin => 8,
+        };
+        ProfileId::BUILTIN_IDS
+            .get(index)
+            .copied()
+            .unwrap_or_default()
     }
 
     /// The built-in profile with this stable id (exact, after trimming whitespace).
     pub fn parse(text: &str) -> Option<ProfileId> {
         let text = text.trim();
-        ProfileId::ALL
-            .into_iter()
-            .find(|profile| profile.as_str() == text)
+        let index = ProfileId::BUILTIN_IDS.iter().position(|id| *id == text)?;
+        ProfileId::ALL.get(index).copied()
     }
 }
 
