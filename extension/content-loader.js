@@ -19,7 +19,7 @@
   // For `make bench`: the engine's critical path starts here (document_idle).
   performance.mark("tba-doctor:loader");
   // On the role page, content-preload.js started loading the engine and asked for the stored
-  // profile at document_start; without it (it did not run), both start here.
+  // settings at document_start; without it (it did not run), both start here.
   const preload = kind === "role" ? globalThis.tbaDoctorPreload : undefined;
   if (preload) performance.mark("tba-doctor:preloaded");
   // One wasm per feature: a page loads only the code it runs.
@@ -78,10 +78,10 @@
       // Start in a task of its own, so that instantiating and the first reading of the page never
       // add up to one long task (product.md §7).
       await new Promise((resolve) => setTimeout(resolve, 0));
-      // The stored profile: the preload's promise; the engine checks the answer, and asks storage
+      // The stored settings: the preload's promise; the engine reads the answer, and asks storage
       // itself when there is none.
       try {
-        engine.start(kind, preload?.profile);
+        engine.start(kind, preload?.settings);
       } catch (error) {
         throw { stage: "start", error };
       }

@@ -2,7 +2,7 @@
 //
 // It starts loading the role-page engine (fetching, compiling and instantiating the wasm, all
 // asynchronous), has the engine rehearse on a made-up page of its own (crates/content/src/rehearsal.rs)
-// and asks storage.sync for the profile while NetSuite's page is still loading, so that all of it is
+// and asks storage.sync for the settings while NetSuite's page is still loading, so that all of it is
 // done when content-loader.js runs at document_idle. It reads nothing from the page but its address
 // and changes nothing on it; everything it starts is handed to content-loader.js through the
 // extension's own content-script global, which the page cannot see.
@@ -12,14 +12,16 @@
   const api = globalThis.browser ?? globalThis.chrome;
   // For `make bench`: wasm start-up is measured from here to "tba-doctor:engine-ready" below.
   performance.mark("tba-doctor:preload");
-  let profile;
+  // Everything stored (the extension stores only its settings): the engine reads the settings from
+  // it, whatever their format (crates/rules/src/settings.rs).
+  let settings;
   try {
-    profile = api.storage.sync.get("profile");
+    settings = api.storage.sync.get(null);
     // Only keeps an early failure from being reported as unhandled; the engine reads the outcome.
-    profile.catch(() => {});
+    settings.catch(() => {});
   } catch {
     // No promise: the engine asks storage itself.
-    profile = undefined;
+    settings = undefined;
   }
   // The permission catalog (crates/rules/src/catalog.rs) and the panel's style sheet are data beside
   // the wasm, read while the module compiles and installed before the engine runs.
@@ -50,5 +52,5 @@
   });
   // content-loader.js reports a failure (e.g. a page whose policy forbids WebAssembly, or a trap).
   engine.catch(() => {});
-  globalThis.tbaDoctorPreload = { engine, profile };
+  globalThis.tbaDoctorPreload = { engine, settings };
 })();

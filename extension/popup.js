@@ -14,7 +14,8 @@ try {
   early.current = api.tabs.getCurrent();
   early.active = api.tabs.query({ active: true, currentWindow: true });
   early.all = api.tabs.query({});
-  early.profile = api.storage.sync.get("profile");
+  // Everything stored (only the settings); the wasm reads them (crates/rules/src/settings.rs).
+  early.settings = api.storage.sync.get(null);
   early.snapshot = early.active.then(([tab]) => api.tabs.sendMessage(tab.id, { type: "GetSnapshot" }));
 } catch {
   // An API that is not there: the wasm asks again and says what is missing.

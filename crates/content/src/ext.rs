@@ -1,4 +1,5 @@
-//! Bindings to the WebExtension APIs the content script uses: messages from the popup and storage.
+//! Bindings to the WebExtension APIs the content script uses: messages from the popup, storage
+//! (the settings, read by `tba_rules::settings`) and i18n.
 //!
 //! Both browsers expose the APIs as `browser` (Firefox; Chrome since 148) and `chrome`; the bindings
 //! take `browser` when it exists and `chrome` otherwise, and look every member up at run time, so a
@@ -6,9 +7,6 @@
 use js_sys::{Function, Reflect};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-
-/// The storage.sync key under which the popup stores the chosen profile id.
-pub const PROFILE_KEY: &str = "profile";
 
 fn get(target: &JsValue, name: &str) -> Option<JsValue> {
     Reflect::get(target, &JsValue::from_str(name))
@@ -68,54 +66,72 @@ pub fn on_message(handler: impl FnMut(JsValue) -> JsValue + 'static) -> bool {
     added
 }
 
-/// Calls `handler` whenever the profile id in `storage.sync` changes: with the new id, or with
-/// `None` when the key was removed (then the default profile applies again).
+/// Calls `handler` whenever `storage.sync` changes. It holds only the settings, which
+/// `tba_rules::settings` reads from the whole of it, so any change may concern them.
 ///
 /// Lives as long as the page, like [`on_message`].
-pub fn on_profile_changed(handler: impl FnMut(Option<String>) + 'static) -> bool {
+pub fn on_settings_changed(handler: impl FnMut() + 'static) -> bool {
     let mut handler = handler;
     let closure =
-        Closure::<dyn FnMut(JsValue, JsValue)>::new(move |changes: JsValue, area: JsValue| {
-            if area.as_string().as_deref() != Some("sync") {
-                return;
+        Closure::<dyn FnMut(JsValue, JsValue)>::new(move |_changes: JsValue, area: JsValue| {
+            if area.as_string().as_deref() == Some("sync") {
+                handler();
             }
-            let Some(change) = get(&changes, PROFILE_KEY) else {
-                return;
-            };
-            handler(get(&change, "newValue").and_then(|value| value.as_string()));
         });
     let added = add_listener(&["storage", "onChanged"], closure.as_ref().unchecked_ref());
     closure.forget();
     added
 }
 
-/// Calls `then` once with the stored profile id: `None` when there is none, or when storage
-/// cannot be asked or fails.
+/// What `storage.sync` holds, as `tba_rules::settings::read` reads it: the members it asks for,
+/// looked up one by one.
+pub struct Stored(JsValue);
+
+impl tba_rules::settings::Stored for Stored {
+    fn member(&self, name: &str) -> Option<Stored> {
+        // Reflect.get throws on a value that is not an object; an absent member is undefined.
+        Reflect::get(&self.0, &JsValue::from_str(name))
+            .ok()
+            .filter(|value| !value.is_undefined())
+            .map(Stored)
+    }
+
+    fn text(&self) -> Option<String> {
+        self.0.as_string()
+    }
+
+    fn number(&self) -> Option<f64> {
+        self.0.as_f64()
+    }
+}
+
+/// Calls `then` once with what `storage.sync` holds (everything: `get(null)`); with nothing
+/// stored when storage cannot be asked or fails.
 ///
 /// `early` is the answer to the same question when `content-preload.js` already asked it at
 /// document_start (a promise, so that the answer arrives while the engine loads); anything else,
-/// and storage is asked here. The answer's content is checked the same way either way. A callback
-/// rather than a future: the role page needs no async runtime for this one answer.
-pub fn stored_profile(early: JsValue, then: impl FnOnce(Option<String>) + 'static) {
+/// and storage is asked here. The answer is read the same way either way, by
+/// `tba_rules::settings`. A callback rather than a future: the role page needs no async runtime
+/// for this one answer; a boxed one, so that the first reading and every later one share this
+/// code.
+pub fn stored_settings(early: JsValue, then: Box<dyn FnOnce(Stored)>) {
     let then_of = |promise: &JsValue| {
         get(promise, "then").and_then(|then_fn| then_fn.dyn_into::<Function>().ok())
     };
     let asked = then_of(&early).map(|then_fn| (early, then_fn)).or_else(|| {
         let sync = path(&["storage", "sync"])?;
         let get_fn = get(&sync, "get")?.dyn_into::<Function>().ok()?;
-        let promise = get_fn.call1(&sync, &JsValue::from_str(PROFILE_KEY)).ok()?;
+        let promise = get_fn.call1(&sync, &JsValue::NULL).ok()?;
         let then_fn = then_of(&promise)?;
         Some((promise, then_fn))
     });
     match asked {
         Some((promise, then_fn)) => {
-            // One function for both outcomes: what a rejection passes has no profile key.
-            let settle = Closure::once_into_js(move |items: JsValue| {
-                then(get(&items, PROFILE_KEY).and_then(|value| value.as_string()));
-            });
+            // One function for both outcomes: what a rejection passes (an error) holds no settings.
+            let settle = Closure::once_into_js(move |items: JsValue| then(Stored(items)));
             let _ = then_fn.call2(&promise, &settle, &settle);
         }
-        None => then(None),
+        None => then(Stored(JsValue::UNDEFINED)),
     }
 }
 

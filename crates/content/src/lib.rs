@@ -52,16 +52,16 @@ pub fn install_style(text: String) -> Result<(), JsValue> {
 }
 
 /// Entry point called by `extension/content-loader.js` once the wasm module is instantiated. A
-/// kind this build does not hold does nothing. `stored_profile` is the early
+/// kind this build does not hold does nothing. `stored_settings` is the early
 /// `storage.sync.get` promise of `content-preload.js` on the role page, passed on by the loader
-/// (see [`ext::stored_profile`]).
+/// (see [`ext::stored_settings`]).
 #[wasm_bindgen]
-pub fn start(kind: &str, stored_profile: JsValue) {
+pub fn start(kind: &str, stored_settings: JsValue) {
     #[cfg(not(feature = "role"))]
-    let _ = stored_profile;
+    let _ = stored_settings;
     match kind {
         #[cfg(feature = "role")]
-        "role" => role::start(stored_profile),
+        "role" => role::start(stored_settings),
         #[cfg(feature = "auth")]
         "auth-error" => auth::start(),
         _ => {}

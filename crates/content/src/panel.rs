@@ -9,9 +9,10 @@ use tba_rules::assemble::Mode;
 use tba_rules::evaluate::{RequirementState, Verdict};
 use tba_rules::message::{Id, Message};
 use tba_rules::outcome::{Blocked, Outcome};
-use tba_rules::profile;
+use tba_rules::profile::Profile;
+use tba_rules::settings::Note;
 use tba_rules::text::join;
-use tba_rules::{ProfileId, Status, wording};
+use tba_rules::{Status, wording};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, Event, ShadowRoot};
@@ -37,7 +38,9 @@ pub enum Actions {
 /// Everything the panel shows.
 pub struct Model<'a> {
     /// The profile evaluated.
-    pub profile: ProfileId,
+    pub profile: &'a Profile,
+    /// Why the stored settings could not be read, when they could not.
+    pub note: Option<&'a Note>,
     /// The verdict; `None` when the page could not be read.
     pub verdict: Option<&'a Verdict>,
     /// What could not be read, in words (shown when `verdict` is `None`).
@@ -172,7 +175,7 @@ impl Panel {
 
     fn set_hooks(&self, model: &Model) {
         let host = &self.host;
-        dom::set_or_remove(host, "data-profile", Some(model.profile.as_str()));
+        dom::set_or_remove(host, "data-profile", Some(model.profile.id.as_str()));
         match model.verdict {
             Some(verdict) => {
                 dom::set_or_remove(
@@ -200,7 +203,7 @@ impl Panel {
     }
 
     fn draw(&self, document: &Document, body: &Element, model: &Model) -> Result<(), JsValue> {
-        let profile = profile::profile(model.profile);
+        let profile_name = crate::ext::text(&model.profile.name.message());
         let class = match model.verdict {
             Some(verdict) => format!("panel s-{}", status_hook(verdict, &model.actions)),
             None => "panel s-unsupported".to_owned(),
@@ -209,11 +212,21 @@ impl Panel {
         let head = add(document, body, "div", None)?;
         head.set_class_name("head");
         add(document, &head, "h2", Some(&say(Id::PanelTitle)))?;
-        let integration = Message::plain(Id::PanelIntegration).text(profile.name);
+        let integration = Message::plain(Id::PanelIntegration).text(&profile_name);
         add(document, &head, "span", Some(&text(&integration)))?.set_class_name("profile");
         if let Some(name) = model.role_name {
             let role = Message::plain(Id::PanelRole).text(name);
             add(document, &head, "span", Some(&text(&role)))?.set_class_name("profile");
+        }
+        if let Some(note) = model.note {
+            let line = add(
+                document,
+                body,
+                "p",
+                Some(&crate::ext::text(&note.message())),
+            )?;
+            line.set_class_name("hint");
+            line.set_attribute("data-tba-doctor", "settings-note")?;
         }
 
         let Some(verdict) = model.verdict else {
@@ -226,7 +239,7 @@ impl Panel {
             return Ok(());
         };
 
-        let summary = wording::summary(verdict, profile.name);
+        let summary = wording::summary(verdict, &profile_name);
         add(document, body, "p", Some(&text(&summary)))?.set_class_name("verdict");
 
         let list = add(document, body, "ul", None)?;
@@ -245,7 +258,8 @@ impl Panel {
             if let RequirementState::Missing { id } = check.state {
                 self.prefill_button(document, &item, id, &model.actions)?;
             }
-            add(document, &item, "span", Some(check.requirement.why))?.set_class_name("why");
+            let why = crate::ext::text(&check.requirement.why.message());
+            add(document, &item, "span", Some(&why))?.set_class_name("why");
         }
 
         if !verdict.warnings.is_empty() {
@@ -366,18 +380,19 @@ fn disable(button: &Element, actions: &Actions) -> Result<(), JsValue> {
 #[cfg(test)]
 mod tests {
     use super::{Actions, status_hook};
-    use tba_rules::{Level, ProfileId, Role, Subtab, evaluate};
+    use tba_rules::profile::default_profile;
+    use tba_rules::{Level, Role, Subtab, evaluate};
 
     #[test]
     fn status_hook_says_view_mode_only_when_something_is_to_fix() {
         let mut role = Role::default();
         let view = Actions::ViewMode(None);
-        let missing = evaluate(&role, ProfileId::CloudExtend);
+        let missing = evaluate(&role, default_profile());
         assert_eq!(status_hook(&missing, &view), "view-mode");
         assert_eq!(status_hook(&missing, &Actions::Enabled), "needs-fix");
         role.grant("ADMI_MANAGE_OWN_OAUTH_TOKENS", Subtab::Setup, Level::Full);
         role.grant("ADMI_WEBSERVICES", Subtab::Setup, Level::Full);
-        let ok = evaluate(&role, ProfileId::CloudExtend);
+        let ok = evaluate(&role, default_profile());
         assert_eq!(status_hook(&ok, &view), "ok");
     }
 }

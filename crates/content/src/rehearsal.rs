@@ -69,7 +69,7 @@ mod tests {
     use super::{PAGE, warm_loops};
     use tba_rules::assemble::{Mode, PageInputs, TABLES_READ, assemble, page_names};
     use tba_rules::catalog::ids;
-    use tba_rules::{FixOp, Level, ProfileId, Subtab, evaluate};
+    use tba_rules::{FixOp, Level, Subtab, evaluate};
 
     /// The `value` of the input named `name` in [`PAGE`] (no value there has a quote), with the
     /// separators' character references decoded as the HTML parser decodes them.
@@ -134,7 +134,7 @@ mod tests {
             let expected: Vec<Option<&str>> = expected.iter().copied().map(Some).collect();
             assert_eq!(row_ids, expected, "{subtab:?}");
         }
-        let verdict = evaluate(role, ProfileId::default());
+        let verdict = evaluate(role, tba_rules::profile::default_profile());
         let ops: Vec<(&str, bool)> = verdict
             .plan
             .ops

@@ -13,7 +13,8 @@ use tba_rules::evaluate::{Verdict, evaluate};
 use tba_rules::outcome::{Blocked, NotTaken, Outcome};
 use tba_rules::page::role_edit_url;
 use tba_rules::protocol::{Request, Response, RoleWire, Snapshot};
-use tba_rules::{ProfileId, Subtab, catalog};
+use tba_rules::settings::{Note, Settings};
+use tba_rules::{Subtab, catalog};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
@@ -29,7 +30,9 @@ const STATE_ATTRIBUTE: &str = "data-tba-doctor";
 
 struct App {
     document: Document,
-    profile: ProfileId,
+    settings: Settings,
+    /// Why the stored settings could not be read, when they could not (shown in the panel).
+    note: Option<Note>,
     read: PageRead,
     /// The reading's problems in words, worded once per reading.
     problems: Vec<String>,
@@ -47,7 +50,8 @@ struct App {
 /// Everything the panel's content depends on.
 #[derive(Clone, PartialEq)]
 struct PanelKey {
-    profile: ProfileId,
+    settings: Settings,
+    note: Option<Note>,
     verdict: Option<Verdict>,
     problems: Vec<String>,
     actions: Actions,
@@ -56,24 +60,31 @@ struct PanelKey {
     role_name: Option<String>,
 }
 
-/// Starts the role-page feature. `stored_profile` is the preload's early question for the profile
-/// ([`ext::stored_profile`]).
-pub fn start(stored_profile: JsValue) {
+/// Starts the role-page feature. `stored_settings` is the preload's early question for the stored
+/// settings ([`ext::stored_settings`]).
+pub fn start(stored_settings: JsValue) {
     dom::mark("tba-doctor:start");
     let Some(document) = dom::document() else {
         return;
     };
-    // Read the page first; the stored profile arrives in a later task.
+    // Read the page first; the stored settings arrive in a later task.
     let first_read = read::read(&document);
     dom::mark("tba-doctor:read");
     // Watch NetSuite's redraws from this reading on, so that one before the panel exists is not lost.
     let watched: Rc<RefCell<Watched>> = Rc::default();
     let watch = watch_tables(&document, Rc::clone(&watched));
-    ext::stored_profile(stored_profile, move |profile| {
-        // The answer is usually there already (the preload asked at document_start): evaluate and
-        // draw in a task of their own anyway, so that the first run is two tasks, never one long one.
-        dom::in_new_task(move || show_first(document, first_read, profile, watch, watched));
-    });
+    ext::stored_settings(
+        stored_settings,
+        Box::new(move |stored| {
+            let (settings, note) = tba_rules::settings::read(&stored);
+            // The answer is usually there already (the preload asked at document_start): evaluate
+            // and draw in a task of their own anyway, so that the first run is two tasks, never
+            // one long one.
+            dom::in_new_task(move || {
+                show_first(document, first_read, settings, note, watch, watched);
+            });
+        }),
+    );
 }
 
 /// Whom the table watcher wakes: the app once it exists; until then a redraw is only noted.
@@ -108,21 +119,19 @@ fn watch_tables(document: &Document, watched: Rc<RefCell<Watched>>) -> Option<Wa
     .ok()
 }
 
-/// Evaluates the first reading with the stored profile, draws the panel, and starts listening to
-/// the popup, the profile choice and NetSuite's redraws (re-reading at once if the tables were
-/// redrawn since the first reading).
+/// Evaluates the first reading with the stored settings' profile, draws the panel, and starts
+/// listening to the popup, the settings and NetSuite's redraws (re-reading at once if the tables
+/// were redrawn since the first reading).
 fn show_first(
     document: Document,
     first_read: PageRead,
-    profile: Option<String>,
+    settings: Settings,
+    note: Option<Note>,
     watch: Option<Watch>,
     watched: Rc<RefCell<Watched>>,
 ) {
-    let profile = profile
-        .and_then(|profile| ProfileId::parse(&profile))
-        .unwrap_or_default();
     dom::mark("tba-doctor:profile");
-    let app = App::new(document, profile);
+    let app = App::new(document, settings, note);
     {
         let mut state = app.borrow_mut();
         state.take(first_read);
@@ -138,7 +147,7 @@ fn show_first(
     if missed {
         app.borrow_mut().refresh();
     }
-    // The popup's channel and the profile choice live as long as the page; these two
+    // The popup's channel and the settings listener live as long as the page; these two
     // closures hold the only strong references to the app.
     let for_messages = Rc::clone(&app);
     ext::on_message(move |message| {
@@ -150,22 +159,24 @@ fn show_first(
         };
         wire::response_to_js(&response)
     });
-    ext::on_profile_changed(move |profile| {
-        // A removed key means the default profile again; an id this version does not know
-        // leaves the current one in place.
-        let profile = match profile {
-            None => ProfileId::default(),
-            Some(text) => match ProfileId::parse(&text) {
-                Some(profile) => profile,
-                None => return,
-            },
-        };
-        if let Ok(mut state) = app.try_borrow_mut() {
-            state.profile = profile;
-            state.confirm = None;
-            state.outcome = None;
-            state.refresh();
-        }
+    ext::on_settings_changed(move || {
+        // Read everything again, as at the start: the settings are read from all that is stored.
+        let app = Rc::clone(&app);
+        ext::stored_settings(
+            JsValue::UNDEFINED,
+            Box::new(move |stored| {
+                let (settings, note) = tba_rules::settings::read(&stored);
+                if let Ok(mut state) = app.try_borrow_mut()
+                    && (state.settings != settings || state.note != note)
+                {
+                    state.settings = settings;
+                    state.note = note;
+                    state.confirm = None;
+                    state.outcome = None;
+                    state.refresh();
+                }
+            }),
+        );
     });
 }
 
@@ -176,7 +187,7 @@ fn show_first(
 pub fn rehearse(page: &str) {
     dom::mark("tba-doctor:rehearsal");
     if let Some(document) = rehearsal::page(page) {
-        let app = App::new(document, ProfileId::default());
+        let app = App::new(document, Settings::default(), None);
         let mut state = app.borrow_mut();
         let read = read::read(&state.document);
         state.take(read);
@@ -187,11 +198,12 @@ pub fn rehearse(page: &str) {
 }
 
 impl App {
-    fn new(document: Document, profile: ProfileId) -> Rc<RefCell<App>> {
+    fn new(document: Document, settings: Settings, note: Option<Note>) -> Rc<RefCell<App>> {
         Rc::new_cyclic(|weak| {
             RefCell::new(App {
                 document,
-                profile,
+                settings,
+                note,
                 read: PageRead::default(),
                 problems: Vec::new(),
                 verdict: None,
@@ -239,7 +251,7 @@ impl App {
         };
         self.verdict = read
             .is_supported()
-            .then(|| evaluate(&read.role, self.profile));
+            .then(|| evaluate(&read.role, self.settings.chosen()));
         self.problems = read
             .problems
             .iter()
@@ -275,7 +287,8 @@ impl App {
             self.drawn = None;
         }
         let key = PanelKey {
-            profile: self.profile,
+            settings: self.settings.clone(),
+            note: self.note.clone(),
             verdict: self.verdict.clone(),
             problems: self.problems.clone(),
             actions: self.actions.clone(),
@@ -286,7 +299,8 @@ impl App {
         let unchanged = self.drawn.as_ref() == Some(&key);
         if let Some(panel) = self.panel.as_ref().filter(|_| !unchanged) {
             let model = Model {
-                profile: self.profile,
+                profile: self.settings.chosen(),
+                note: self.note.as_ref(),
                 verdict: self.verdict.as_ref(),
                 problems: &self.problems,
                 actions: self.actions.clone(),
@@ -520,7 +534,7 @@ impl App {
         }
         Snapshot {
             page: page.to_owned(),
-            profile: self.profile.as_str().to_owned(),
+            profile: self.settings.chosen().id.as_str().to_owned(),
             role: self
                 .read
                 .is_supported()

@@ -1,5 +1,6 @@
 //! Bindings to the WebExtension APIs the popup uses: tabs, messages to the content script,
-//! storage.sync, host permissions and the clipboard.
+//! storage.sync (the settings, read and written by `tba_rules::settings`), host permissions and the
+//! clipboard.
 //!
 //! Both browsers expose the APIs as `browser` (Firefox; Chrome since 148) and `chrome`; the bindings
 //! take `browser` when it exists and `chrome` otherwise and look every member up at run time, so a
@@ -10,12 +11,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use tba_rules::protocol::Request;
+use tba_rules::settings::{self, Note, Settings, Value};
 
 use crate::state::TabFacts;
 use crate::wire;
-
-/// The storage.sync key of the chosen profile id (read by the content script too).
-pub const PROFILE_KEY: &str = "profile";
 
 /// The host permission the extension works with (manifest.json `host_permissions`).
 pub const NETSUITE_ORIGIN: &str = "https://*.netsuite.com/*";
@@ -180,30 +179,70 @@ pub fn send_message(
     ))
 }
 
-/// The stored profile id, if any.
-pub fn stored_profile(early: &Early) -> impl Future<Output = Option<String>> + use<> {
-    let promise = early.or_call("profile", || {
-        call(
-            &["storage", "sync"],
-            "get",
-            &[JsValue::from_str(PROFILE_KEY)],
-        )
-    });
-    async move {
-        let items = settle(promise).await.ok()?;
-        get(&items, PROFILE_KEY)?.as_string()
+/// What `storage.sync` holds, as `tba_rules::settings::read` reads it: the members it asks for,
+/// looked up one by one.
+struct Stored(JsValue);
+
+impl settings::Stored for Stored {
+    fn member(&self, name: &str) -> Option<Stored> {
+        // Reflect.get throws on a value that is not an object; an absent member is undefined.
+        Reflect::get(&self.0, &JsValue::from_str(name))
+            .ok()
+            .filter(|value| !value.is_undefined())
+            .map(Stored)
+    }
+
+    fn text(&self) -> Option<String> {
+        self.0.as_string()
+    }
+
+    fn number(&self) -> Option<f64> {
+        self.0.as_f64()
     }
 }
 
-/// Stores the chosen profile id; the page panel follows through `storage.onChanged`.
-pub async fn store_profile(profile_id: &str) -> Result<(), ExtError> {
-    let items = Object::new();
-    let _ = Reflect::set(
-        &items,
-        &JsValue::from_str(PROFILE_KEY),
-        &JsValue::from_str(profile_id),
-    );
-    settle(call(&["storage", "sync"], "set", &[items.into()]))
+/// The stored settings, and a note when what is stored cannot be read (the defaults apply then).
+/// Storage is asked for everything (`get(null)`): it holds only the settings, and which keys they
+/// use is `tba_rules::settings`' business. When storage cannot be asked, the defaults.
+pub fn stored_settings(early: &Early) -> impl Future<Output = (Settings, Option<Note>)> + use<> {
+    let promise = early.or_call("settings", || {
+        call(&["storage", "sync"], "get", &[JsValue::NULL])
+    });
+    async move {
+        let items = settle(promise).await.unwrap_or(JsValue::UNDEFINED);
+        settings::read(&Stored(items))
+    }
+}
+
+/// The JavaScript form of a value to store.
+fn to_js(value: &Value) -> JsValue {
+    match value {
+        Value::Null => JsValue::NULL,
+        Value::Bool(flag) => JsValue::from_bool(*flag),
+        Value::Number(number) => JsValue::from_f64(*number),
+        Value::Text(text) => JsValue::from_str(text),
+        Value::List(items) => items.iter().map(to_js).collect::<Array>().into(),
+        Value::Object(members) => {
+            let object = Object::new();
+            for (key, member) in members {
+                let _ = Reflect::set(&object, &JsValue::from_str(key), &to_js(member));
+            }
+            object.into()
+        }
+    }
+}
+
+/// Stores `settings` as `tba_rules::settings::write` says (set, then remove the keys it
+/// replaces); the page panel follows through `storage.onChanged`.
+pub async fn store_settings(settings: &Settings) -> Result<(), ExtError> {
+    let write = settings::write(settings);
+    settle(call(&["storage", "sync"], "set", &[to_js(&write.set)])).await?;
+    let keys: Array = write
+        .remove
+        .iter()
+        .map(|key| JsValue::from_str(key))
+        .collect();
+    settle(call(&["storage", "sync"], "remove", &[keys.into()]))
         .await
         .map(|_| ())
 }

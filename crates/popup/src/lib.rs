@@ -42,7 +42,7 @@ pub fn start(early: JsValue) {
         return;
     };
     let Lookups {
-        stored_profile,
+        stored_settings,
         tab,
     } = Lookups::start(&ext::Early::new(early));
     wasm_bindgen_futures::spawn_local(async move {
@@ -51,7 +51,7 @@ pub fn start(early: JsValue) {
             .await;
         let props = components::app::AppProps {
             initial: Rc::unwrap_or_clone(state),
-            first: FirstLookups(Rc::new(RefCell::new(Some(stored_profile)))),
+            first: FirstLookups(Rc::new(RefCell::new(Some(stored_settings)))),
         };
         yew::Renderer::<components::app::App>::with_root_and_props(root.into(), props).render();
     });

@@ -1,5 +1,5 @@
 //! The popup's state and its reducer: what the popup knows about the tab it looks at, and the
-//! screen derived from that, the stored profile and the content script's answer.
+//! screen derived from that, the stored settings and the content script's answer.
 //!
 //! Pure: no browser calls here (those live in `hooks/` and `ext.rs`), so every screen's derivation
 //! is tested natively. Everything that arrives from the page is validated here before it is shown:
@@ -8,10 +8,12 @@
 use std::rc::Rc;
 
 use tba_rules::evaluate::{RequirementState, Verdict, evaluate};
+use tba_rules::message::Text;
 use tba_rules::page::{self, PageKind};
-use tba_rules::profile::{self, ProfileId};
+use tba_rules::profile::{Profile, ProfileId};
 use tba_rules::protocol::{Response, Snapshot};
 use tba_rules::role::Role;
+use tba_rules::settings::{Note, Settings};
 use tba_rules::text;
 use yew::Reducible;
 
@@ -122,10 +124,13 @@ pub enum CopyOutcome {
 /// The whole popup state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PopupState {
-    /// The chosen profile.
-    pub profile: ProfileId,
-    /// Whether `profile` came from storage or the user (else it is the page's, or the default).
+    /// The settings: the chosen profile.
+    pub settings: Settings,
+    /// Whether `settings` came from storage or the user (else the profile is the page's, or the
+    /// default).
     pub profile_loaded: bool,
+    /// Why the stored settings could not be read, when they could not (until the user chooses).
+    pub settings_note: Option<Note>,
     /// The tab.
     pub tab: TabView,
     /// A Pre-fill or Fix all is on its way to the page.
@@ -144,8 +149,9 @@ pub struct PopupState {
 impl Default for PopupState {
     fn default() -> PopupState {
         PopupState {
-            profile: ProfileId::default(),
+            settings: Settings::default(),
             profile_loaded: false,
+            settings_note: None,
             tab: TabView::Loading,
             busy: false,
             confirming_two_factor: false,
@@ -159,10 +165,11 @@ impl Default for PopupState {
 /// What happened; the reducer's verbs.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Use this profile, picked by the user.
+    /// Use this profile, picked by the user (and stored as the settings).
     ChooseProfile(ProfileId),
-    /// Use this profile, read from storage (the default when nothing valid is stored).
-    LoadProfile(ProfileId),
+    /// Use these settings, read from storage, with a note when what is stored could not be read
+    /// (then they are the defaults).
+    LoadSettings(Settings, Option<Note>),
     /// The host permission is missing.
     LackPermission,
     /// The popup describes this tab (or none).
@@ -196,9 +203,19 @@ impl Reducible for PopupState {
         let mut state = (*self).clone();
         match action {
             // A pick of the user's beats a late answer from storage (which then holds the pick).
-            Action::LoadProfile(_) if state.profile_loaded => {}
-            Action::ChooseProfile(profile_id) | Action::LoadProfile(profile_id) => {
-                state.profile = profile_id;
+            Action::LoadSettings(..) if state.profile_loaded => {}
+            Action::ChooseProfile(profile_id) => {
+                state.settings = Settings {
+                    profile: profile_id,
+                };
+                state.settings_note = None;
+                state.profile_loaded = true;
+                state.confirming_two_factor = false;
+                state.copy = None;
+            }
+            Action::LoadSettings(settings, note) => {
+                state.settings = settings;
+                state.settings_note = note;
                 state.profile_loaded = true;
                 state.confirming_two_factor = false;
                 state.copy = None;
@@ -219,7 +236,9 @@ impl Reducible for PopupState {
                     && !state.profile_loaded
                     && let Some(profile_id) = ProfileId::parse(&snapshot.profile)
                 {
-                    state.profile = profile_id;
+                    state.settings = Settings {
+                        profile: profile_id,
+                    };
                 }
                 if let TabView::Asking { tab_id, kind, host }
                 | TabView::Answered {
@@ -264,7 +283,7 @@ impl Reducible for PopupState {
             Action::CancelTwoFactor => state.confirming_two_factor = false,
             Action::FinishCopy(outcome) => state.copy = Some(outcome),
         }
-        if state.profile != self.profile || state.tab != self.tab {
+        if state.settings != self.settings || state.tab != self.tab {
             state.screen = Rc::new(state.derive_screen());
         }
         Rc::new(state)
@@ -464,7 +483,7 @@ impl PopupState {
                 roles_url: page::manage_roles_url(host),
             },
             TabView::Answered { host, response, .. } => {
-                screen_of_answer(host, response, self.profile)
+                screen_of_answer(host, response, self.settings.chosen())
             }
         }
     }
@@ -497,7 +516,7 @@ impl PopupState {
     }
 }
 
-fn screen_of_answer(host: &str, response: &Response, profile_id: ProfileId) -> Screen {
+fn screen_of_answer(host: &str, response: &Response, profile: &Profile) -> Screen {
     let snapshot = match response {
         Response::Snapshot { snapshot } | Response::Refused { snapshot, .. } => snapshot,
         Response::Unavailable { reason } => {
@@ -506,10 +525,10 @@ fn screen_of_answer(host: &str, response: &Response, profile_id: ProfileId) -> S
             });
         }
     };
-    screen_of_snapshot(host, snapshot, profile_id)
+    screen_of_snapshot(host, snapshot, profile)
 }
 
-fn screen_of_snapshot(host: &str, snapshot: &Snapshot, profile_id: ProfileId) -> Screen {
+fn screen_of_snapshot(host: &str, snapshot: &Snapshot, profile: &Profile) -> Screen {
     let roles_url = page::manage_roles_url(host);
     let mode = match snapshot.page.as_str() {
         "role-edit" => RoleMode::Edit,
@@ -554,7 +573,7 @@ fn screen_of_snapshot(host: &str, snapshot: &Snapshot, profile_id: ProfileId) ->
             });
         }
     };
-    let verdict = evaluate(&role, profile_id);
+    let verdict = evaluate(&role, profile);
     let edit_url = match (mode, role.id) {
         (RoleMode::View, Some(id)) => Some(page::role_edit_url(host, id)),
         _ => None,
@@ -586,7 +605,7 @@ pub struct RequirementLine {
     /// The state in words.
     pub detail: String,
     /// Why the profile needs it.
-    pub why: &'static str,
+    pub why: Text,
     /// Whether Pre-fill can put it in the add row.
     pub can_prefill: bool,
 }
@@ -597,7 +616,7 @@ pub fn requirement_lines(verdict: &Verdict) -> Vec<RequirementLine> {
         .checks
         .iter()
         .map(|check| {
-            let why = check.requirement.why;
+            let why = check.requirement.why.clone();
             let (id, state, detail, can_prefill) = match check.state {
                 RequirementState::Satisfied { by } => {
                     (by, "ok", "Present at Full".to_owned(), false)
@@ -646,8 +665,8 @@ pub fn status_heading(verdict: &Verdict) -> &'static str {
 
 /// The permissions a profile needs, for the guide off NetSuite: the UI name and subtab of the
 /// first of each requirement's alternatives (the one a fix adds).
-pub fn guide_permissions(profile_id: ProfileId) -> Vec<(&'static str, tba_rules::Subtab)> {
-    profile::profile(profile_id)
+pub fn guide_permissions(profile: &Profile) -> Vec<(&'static str, tba_rules::Subtab)> {
+    profile
         .requirements
         .iter()
         .filter_map(|requirement| requirement.any_of.first())

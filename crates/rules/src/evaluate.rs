@@ -1,14 +1,15 @@
-//! Evaluation: compares a `Role` with a profile and gives a `Verdict` (per-requirement state,
+//! Evaluation: compares a `Role` with a `Profile` and gives a `Verdict` (per-requirement state,
 //! redundant permissions, warnings, overall status and fix plan).
 //!
 //! A pure function of its inputs: the popup re-evaluates the role it receives and must get the
-//! same verdict as the page panel, so nothing here may depend on anything but the `Role`.
+//! same verdict as the page panel, so nothing here may depend on anything but the `Role` and the
+//! `Profile` (owned, validated data: see `profile`).
 
 use crate::catalog::{self, Subtab, ids};
 use crate::level::Level;
-use crate::message::{Arg, Id, Message};
+use crate::message::{Arg, Id, Message, Text};
 use crate::plan::{FixOp, FixPlan};
-use crate::profile::{self, ProfileId, REDUNDANCIES, Requirement};
+use crate::profile::{Profile, ProfileId, REDUNDANCIES, Requirement};
 use crate::role::Role;
 
 /// The overall state of a role for a profile (`data-status`, product.md §6).
@@ -63,10 +64,10 @@ pub enum RequirementState {
 }
 
 /// One requirement with its state.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RequirementCheck {
-    /// The requirement of the profile.
-    pub requirement: &'static Requirement,
+    /// The requirement of the profile (a copy: the verdict outlives the profile it was made with).
+    pub requirement: Requirement,
     /// How the role stands.
     pub state: RequirementState,
 }
@@ -182,6 +183,8 @@ impl Warning {
 pub struct Verdict {
     /// The profile evaluated.
     pub profile: ProfileId,
+    /// Its name.
+    pub profile_name: Text,
     /// The overall status.
     pub status: Status,
     /// One check per requirement, in profile order.
@@ -261,23 +264,23 @@ impl Verdict {
     }
 }
 
-/// Evaluates `role` against the profile `profile_id`.
+/// Evaluates `role` against `profile`.
 ///
 /// ```
-/// use tba_rules::{catalog::Subtab, evaluate, level::Level, profile::ProfileId, role::Role};
+/// use tba_rules::{catalog::Subtab, evaluate, level::Level, profile, role::Role};
 ///
 /// let mut role = Role::default();
 /// role.grant("ADMI_LOGIN_OAUTH", Subtab::Setup, Level::Full);
-/// let verdict = evaluate::evaluate(&role, ProfileId::Soap);
+/// let soap = profile::builtin(profile::ProfileId::Soap).unwrap();
+/// let verdict = evaluate::evaluate(&role, soap);
 /// assert_eq!(verdict.missing_ids(), ["ADMI_WEBSERVICES"]);
 /// ```
-pub fn evaluate(role: &Role, profile_id: ProfileId) -> Verdict {
-    let profile = profile::profile(profile_id);
+pub fn evaluate(role: &Role, profile: &Profile) -> Verdict {
     let checks: Vec<RequirementCheck> = profile
         .requirements
         .iter()
         .map(|requirement| RequirementCheck {
-            requirement,
+            requirement: requirement.clone(),
             state: check_requirement(role, requirement),
         })
         .collect();
@@ -311,7 +314,7 @@ pub fn evaluate(role: &Role, profile_id: ProfileId) -> Verdict {
         .map(|rule| rule.redundant)
         .collect();
 
-    let warnings = warnings(role, profile_id, &checks, &plan);
+    let warnings = warnings(role, profile, &checks, &plan);
     let feature_off = checks
         .iter()
         .any(|check| matches!(check.state, RequirementState::NotOffered { .. }));
@@ -326,7 +329,8 @@ pub fn evaluate(role: &Role, profile_id: ProfileId) -> Verdict {
         Status::Ok
     };
     Verdict {
-        profile: profile_id,
+        profile: profile.id,
+        profile_name: profile.name.clone(),
         status,
         checks,
         redundant,
@@ -345,9 +349,9 @@ fn offered(role: &Role, id: &str) -> bool {
     catalog_subtab(id) != Subtab::Setup || role.is_offered(id)
 }
 
-fn check_requirement(role: &Role, requirement: &'static Requirement) -> RequirementState {
+fn check_requirement(role: &Role, requirement: &Requirement) -> RequirementState {
     let need = requirement.level;
-    if let Some(by) = requirement
+    if let Some(&by) = requirement
         .any_of
         .iter()
         .find(|id| role.level_of(id) >= need)
@@ -360,7 +364,7 @@ fn check_requirement(role: &Role, requirement: &'static Requirement) -> Requirem
         .iter()
         .filter(|id| role.has_line(id))
         .max_by_key(|id| (role.level_of(id), std::cmp::Reverse(catalog::position(id))));
-    if let Some(id) = held {
+    if let Some(&id) = held {
         return RequirementState::TooLow {
             id,
             have: role.level_of(id),
@@ -368,7 +372,7 @@ fn check_requirement(role: &Role, requirement: &'static Requirement) -> Requirem
         };
     }
     match requirement.any_of.iter().find(|id| offered(role, id)) {
-        Some(id) => RequirementState::Missing { id },
+        Some(&id) => RequirementState::Missing { id },
         None => RequirementState::NotOffered {
             id: requirement.any_of.first().copied().unwrap_or(""),
         },
@@ -377,16 +381,16 @@ fn check_requirement(role: &Role, requirement: &'static Requirement) -> Requirem
 
 fn warnings(
     role: &Role,
-    profile_id: ProfileId,
+    profile: &Profile,
     checks: &[RequirementCheck],
     plan: &FixPlan,
 ) -> Vec<Warning> {
-    let profile = profile::profile(profile_id);
+    let flags = profile.flags;
     let mut warnings = Vec::new();
     if role.is_administrator() {
         warnings.push(Warning::AdministratorRole);
     }
-    if profile.forbids_web_services_only && role.web_services_only == Some(true) {
+    if flags.forbids_web_services_only && role.web_services_only == Some(true) {
         warnings.push(Warning::WebServicesOnly);
     }
     let soap = role.level_of(ids::WEBSERVICES);
@@ -409,10 +413,10 @@ fn warnings(
             ids: two_factor_ids,
         });
     }
-    if profile.warns_token_admin_limits {
+    if flags.warns_token_admin_limits {
         warnings.push(Warning::TokenAdminLimits);
     }
-    if profile_id == ProfileId::SuiteAnalyticsConnect && role.is_administrator() {
+    if flags.warns_connect_not_for_administrator && role.is_administrator() {
         warnings.push(Warning::ConnectNotForAdministrator);
     }
     warnings

@@ -5,20 +5,21 @@
 //! and popup only display that verdict.
 //!
 //! ```
-//! use tba_rules::{Level, ProfileId, Role, Status, Subtab, evaluate};
+//! use tba_rules::{Level, Role, Status, Subtab, evaluate, profile};
 //!
 //! let mut role = Role::default();
 //! role.grant("ADMI_LOGIN_OAUTH", Subtab::Setup, Level::Full);
 //! role.grant("ADMI_WEBSERVICES", Subtab::Setup, Level::View);
 //!
-//! let verdict = evaluate(&role, ProfileId::CloudExtend);
+//! let cloudextend = profile::default_profile();
+//! let verdict = evaluate(&role, cloudextend);
 //! assert_eq!(verdict.status, Status::NeedsFix);
 //! assert_eq!(verdict.missing_ids(), ["ADMI_MANAGE_OWN_OAUTH_TOKENS"]);
 //! assert_eq!(verdict.too_low_ids(), ["ADMI_WEBSERVICES"]);
 //!
 //! // The plan adds and raises; applying it satisfies the profile.
 //! let fixed = tba_rules::plan::apply(&role, &verdict.plan);
-//! let again = evaluate(&fixed, ProfileId::CloudExtend);
+//! let again = evaluate(&fixed, cloudextend);
 //! assert_eq!(again.status, Status::Ok);
 //! assert!(again.plan.is_empty());
 //! // User Access Tokens now makes Log in using Access Tokens unnecessary.
@@ -42,6 +43,7 @@ pub mod plan;
 pub mod profile;
 pub mod protocol;
 pub mod role;
+pub mod settings;
 pub mod table;
 pub mod text;
 pub mod wording;
@@ -50,5 +52,5 @@ pub use catalog::{Permission, Subtab};
 pub use evaluate::{Status, Verdict, Warning, evaluate};
 pub use level::{Level, LevelSet};
 pub use plan::{FixOp, FixPlan};
-pub use profile::ProfileId;
+pub use profile::{Profile, ProfileId};
 pub use role::{Grant, Role};

@@ -76,7 +76,7 @@ impl RowMarks {
 pub fn row_marks(role: &Role, verdict: &Verdict) -> RowMarks {
     let mut marks = RowMarks::default();
     for check in &verdict.checks {
-        for id in check.requirement.any_of {
+        for &id in check.requirement.any_of.iter() {
             if role.has_line(id) && role.level_of(id) >= check.requirement.level {
                 marks.set(id, RowMark::Ok);
             }
@@ -141,7 +141,10 @@ mod tests {
             ("ADMI_WEBSERVICES", Subtab::Setup, Level::Edit),
             ("ADMI_CUSTFIELD", Subtab::Setup, Level::Full),
         ]);
-        let verdict = evaluate(&role, ProfileId::CloudExtend);
+        let verdict = evaluate(
+            &role,
+            crate::profile::builtin(ProfileId::CloudExtend).expect("built-in"),
+        );
         let marks = row_marks(&role, &verdict);
         assert_eq!(marks.get("ADMI_LOGIN_OAUTH"), Some(RowMark::Redundant));
         assert_eq!(marks.get("ADMI_MANAGE_OWN_OAUTH_TOKENS"), Some(RowMark::Ok));
@@ -162,14 +165,20 @@ mod tests {
             ("ADMI_LOGIN_OAUTH", Subtab::Setup, Level::Full),
             ("ADMI_MANAGE_OWN_OAUTH_TOKENS", Subtab::Setup, Level::Full),
         ]);
-        let verdict = evaluate(&role, ProfileId::TokenLogin);
+        let verdict = evaluate(
+            &role,
+            crate::profile::builtin(ProfileId::TokenLogin).expect("built-in"),
+        );
         let marks = row_marks(&role, &verdict);
         assert_eq!(marks.get("ADMI_LOGIN_OAUTH"), Some(RowMark::Redundant));
         assert_eq!(marks.get("ADMI_MANAGE_OWN_OAUTH_TOKENS"), Some(RowMark::Ok));
         assert!(
             row_marks(
                 &Role::default(),
-                &evaluate(&Role::default(), ProfileId::TokenLogin)
+                &evaluate(
+                    &Role::default(),
+                    crate::profile::builtin(ProfileId::TokenLogin).expect("built-in")
+                )
             )
             .is_empty()
         );

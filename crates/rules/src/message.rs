@@ -135,6 +135,26 @@ impl Arg {
     }
 }
 
+/// A text of data, such as a profile's name: a message id (the built-in profiles, so that they are
+/// translated) or text as someone wrote it (custom profiles).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Text {
+    /// A message without arguments.
+    Message(Id),
+    /// Text shown as it is.
+    Plain(String),
+}
+
+impl Text {
+    /// The text as a message: the id itself, or [`Id::Verbatim`] around the plain text.
+    pub fn message(&self) -> Message {
+        match self {
+            Text::Message(id) => Message::plain(*id),
+            Text::Plain(text) => Message::with(Id::Verbatim, vec![Arg::Text(text.clone())]),
+        }
+    }
+}
+
 /// Renders `message` through `lookup`.
 pub fn render(message: &Message, lookup: &dyn Lookup) -> String {
     let substitutions: Vec<String> = message
@@ -228,6 +248,8 @@ macro_rules! ids {
 }
 
 ids! {
+    /// Text shown as it is ($1): a [`Text::Plain`].
+    Verbatim = "verbatim" / 1,
     /// "$1 and $2" (the last two items of a list).
     ListPair = "list_pair" / 2,
     /// "$1, $2" (the items of a list before the last two).
@@ -650,6 +672,98 @@ ids! {
     BridgeMalformed = "bridge_malformed" / 0,
     /// Why Pre-fill or Fix all was refused on NetSuite's authorization error page (a clause the popup shows).
     RefusedAuthPage = "refused_auth_page" / 0,
+    /// Name of the CloudExtend profile.
+    ProfileCloudExtendName = "profile_cloudextend_name" / 0,
+    /// Summary of the CloudExtend profile.
+    ProfileCloudExtendSummary = "profile_cloudextend_summary" / 0,
+    /// Name of the token-login profile.
+    ProfileTokenLoginName = "profile_token_login_name" / 0,
+    /// Summary of the token-login profile.
+    ProfileTokenLoginSummary = "profile_token_login_summary" / 0,
+    /// Name of the self-service-tokens profile.
+    ProfileSelfServiceTokensName = "profile_self_service_tokens_name" / 0,
+    /// Summary of the self-service-tokens profile.
+    ProfileSelfServiceTokensSummary = "profile_self_service_tokens_summary" / 0,
+    /// Name of the SOAP profile.
+    ProfileSoapName = "profile_soap_name" / 0,
+    /// Summary of the SOAP profile.
+    ProfileSoapSummary = "profile_soap_summary" / 0,
+    /// Name of the REST profile.
+    ProfileRestName = "profile_rest_name" / 0,
+    /// Summary of the REST profile.
+    ProfileRestSummary = "profile_rest_summary" / 0,
+    /// Name of the RESTlet profile.
+    ProfileRestletName = "profile_restlet_name" / 0,
+    /// Summary of the RESTlet profile.
+    ProfileRestletSummary = "profile_restlet_summary" / 0,
+    /// Name of the OAuth 2.0 profile.
+    ProfileOAuth2Name = "profile_oauth2_name" / 0,
+    /// Summary of the OAuth 2.0 profile.
+    ProfileOAuth2Summary = "profile_oauth2_summary" / 0,
+    /// Name of the SuiteAnalytics Connect profile.
+    ProfileSuiteAnalyticsConnectName = "profile_suiteanalytics_connect_name" / 0,
+    /// Summary of the SuiteAnalytics Connect profile.
+    ProfileSuiteAnalyticsConnectSummary = "profile_suiteanalytics_connect_summary" / 0,
+    /// Name of the token-administrator profile.
+    ProfileTokenAdminName = "profile_token_admin_name" / 0,
+    /// Summary of the token-administrator profile.
+    ProfileTokenAdminSummary = "profile_token_admin_summary" / 0,
+    /// Why a token login permission.
+    WhyTokenLogin = "why_token_login" / 0,
+    /// Why User Access Tokens.
+    WhyUserAccessTokens = "why_user_access_tokens" / 0,
+    /// Why SOAP Web Services.
+    WhySoap = "why_soap" / 0,
+    /// Why SOAP Web Services, for CloudExtend.
+    WhyCloudExtendSoap = "why_cloudextend_soap" / 0,
+    /// Why User Access Tokens, for CloudExtend.
+    WhyCloudExtendTokens = "why_cloudextend_tokens" / 0,
+    /// Why REST Web Services.
+    WhyRest = "why_rest" / 0,
+    /// Why SuiteAnalytics Workbook.
+    WhyWorkbook = "why_workbook" / 0,
+    /// Why Log in using OAuth 2.0 Access Tokens.
+    WhyOAuth2Login = "why_oauth2_login" / 0,
+    /// Why SuiteAnalytics Connect.
+    WhyConnect = "why_connect" / 0,
+    /// Why a login permission, for SuiteAnalytics Connect.
+    WhyConnectLogin = "why_connect_login" / 0,
+    /// Why Access Token Management.
+    WhyTokenManagement = "why_token_management" / 0,
+    /// The saved settings are not in a known format, so $1 (a profile name) applies.
+    SettingsNoteUnreadable = "settings_note_unreadable" / 1,
+    /// The saved settings are in an unknown format version, so $1 (a profile name) applies.
+    SettingsNoteVersion = "settings_note_version" / 1,
+    /// The saved profile $1 (an id) is unknown, so $2 (a profile name) applies.
+    SettingsNoteProfile = "settings_note_profile" / 2,
+    /// A profile's name, in a profile error.
+    ProfileFieldName = "profile_field_name" / 0,
+    /// A profile's summary, in a profile error.
+    ProfileFieldSummary = "profile_field_summary" / 0,
+    /// The reason of requirement $1 (a number), in a profile error.
+    ProfileFieldWhy = "profile_field_why" / 1,
+    /// Profile error: the id $1 is not 1 to $2 lower-case letters, digits or hyphens.
+    ProfileErrorInvalidId = "profile_error_invalid_id" / 2,
+    /// Profile error: the id $1 is a built-in profile's.
+    ProfileErrorBuiltinId = "profile_error_builtin_id" / 1,
+    /// Profile error: $1 (a field) is empty.
+    ProfileErrorEmpty = "profile_error_empty" / 1,
+    /// Profile error: $1 (a field) is longer than $2 characters.
+    ProfileErrorTooLong = "profile_error_too_long" / 2,
+    /// Profile error: the profile has no requirements.
+    ProfileErrorNoRequirements = "profile_error_no_requirements" / 0,
+    /// Profile error: more than $1 requirements.
+    ProfileErrorTooManyRequirements = "profile_error_too_many_requirements" / 1,
+    /// Profile error: requirement $1 names no permission.
+    ProfileErrorEmptyRequirement = "profile_error_empty_requirement" / 1,
+    /// Profile error: requirement $1 names $2 (an id), which the catalog does not know.
+    ProfileErrorUnknownPermission = "profile_error_unknown_permission" / 2,
+    /// Profile error: the permission $1 (a permission) is named twice.
+    ProfileErrorDuplicatePermission = "profile_error_duplicate_permission" / 1,
+    /// Profile error: requirement $1 asks for $2 (a permission) at $3 (a level) it does not take.
+    ProfileErrorImpossibleLevel = "profile_error_impossible_level" / 3,
+    /// Profile error: requirement $1 asks for the level None.
+    ProfileErrorLevelNone = "profile_error_level_none" / 1,
 }
 
 impl Id {

@@ -8,7 +8,6 @@ use crate::catalog::{Subtab, ids};
 use crate::evaluate::{Verdict, Warning};
 use crate::message::{self, Arg, Id, Lookup, Message};
 use crate::plan::{FixOp, FixPlan};
-use crate::profile;
 use crate::role::Role;
 
 /// The click path to the list of roles.
@@ -24,7 +23,6 @@ const MAX_QUOTED_CHARS: usize = 300;
 /// A request an end user or admin can send to the account administrator: which role, which
 /// permissions to add or raise (at Full) and why, and where to click; worded by `lookup`.
 pub fn admin_request(role: &Role, verdict: &Verdict, lookup: &dyn Lookup) -> String {
-    let profile = profile::profile(verdict.profile);
     let mut text = Lines::new(lookup);
     text.line(Id::RequestGreeting.into());
     text.blank();
@@ -32,7 +30,7 @@ pub fn admin_request(role: &Role, verdict: &Verdict, lookup: &dyn Lookup) -> Str
         Id::RequestNeedsChanges,
         vec![
             Arg::message(describe_role(role, true)),
-            Arg::Text(profile.name.to_owned()),
+            Arg::message(verdict.profile_name.message()),
         ],
     ));
     if verdict.plan.is_empty() {
@@ -243,9 +241,9 @@ fn describe_op(op: &FixOp, verdict: &Verdict) -> Message {
     let why = verdict
         .checks
         .iter()
-        .map(|check| check.requirement)
+        .map(|check| &check.requirement)
         .find(|requirement| requirement.any_of.contains(&id))
-        .map_or("", |requirement| requirement.why);
+        .map(|requirement| requirement.why.message());
     let line = Message::with(
         Id::RequestOp,
         vec![
@@ -255,13 +253,12 @@ fn describe_op(op: &FixOp, verdict: &Verdict) -> Message {
             Arg::Message(Box::new(action)),
         ],
     );
-    if why.is_empty() {
-        Message::with(Id::RequestItem, vec![Arg::Message(Box::new(line))])
-    } else {
-        Message::with(
+    match why {
+        None => Message::with(Id::RequestItem, vec![Arg::Message(Box::new(line))]),
+        Some(why) => Message::with(
             Id::RequestItemWhy,
-            vec![Arg::Message(Box::new(line)), Arg::Text(why.to_owned())],
-        )
+            vec![Arg::Message(Box::new(line)), Arg::message(why)],
+        ),
     }
 }
 
@@ -412,7 +409,8 @@ mod tests {
             ..Role::default()
         };
         role.grant(ids::WEBSERVICES, Subtab::Setup, Level::View);
-        let verdict = crate::evaluate::evaluate(&role, ProfileId::Rest);
+        let rest = crate::profile::builtin(ProfileId::Rest).expect("built-in");
+        let verdict = crate::evaluate::evaluate(&role, rest);
         let expected = "Hello,
 
 The NetSuite role \"Sales Rep <b>\" (internal id 1001) in account 1234567_SB1 needs changes to work with REST web services with TBA.

@@ -41,7 +41,7 @@ pub fn check_line(check: &RequirementCheck) -> (Message, Message) {
         RequirementState::Missing { id } => (
             Message::plain(Id::PanelTagMissing),
             Message::plain(Id::PanelCheckMissing)
-                .message(alternatives(check.requirement.any_of, id))
+                .message(alternatives(&check.requirement.any_of, id))
                 .level(level),
         ),
         RequirementState::NotOffered { id } => (
@@ -99,7 +99,10 @@ mod tests {
         let say = |message: &Message| render(message, &messages);
         let mut role = Role::default();
         role.grant("ADMI_WEBSERVICES", Subtab::Setup, Level::Edit);
-        let verdict = evaluate(&role, ProfileId::CloudExtend);
+        let verdict = evaluate(
+            &role,
+            crate::profile::builtin(ProfileId::CloudExtend).expect("built-in"),
+        );
         assert_eq!(
             say(&summary(&verdict, "CloudExtend")),
             "This role needs 2 permission changes for CloudExtend."
@@ -147,7 +150,10 @@ mod tests {
         role.grant("ADMI_MANAGE_OWN_OAUTH_TOKENS", Subtab::Setup, Level::Full);
         assert_eq!(
             say(&summary(
-                &evaluate(&role, ProfileId::CloudExtend),
+                &evaluate(
+                    &role,
+                    crate::profile::builtin(ProfileId::CloudExtend).expect("built-in")
+                ),
                 "CloudExtend"
             )),
             "This role has every permission CloudExtend needs."

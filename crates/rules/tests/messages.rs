@@ -4,7 +4,7 @@
 
 use tba_rules::message::english::Messages;
 use tba_rules::message::{Arg, Id, Message, render};
-use tba_rules::profile::ProfileId;
+use tba_rules::profile;
 use tba_rules::{Level, Role, Subtab, evaluate};
 
 /// Ids the manifest uses (`__MSG_<id>__`) rather than `rules`.
@@ -95,7 +95,7 @@ fn produced_messages_fill_every_placeholder() {
     }
     let mut seen = 0;
     for role in &roles {
-        for profile in ProfileId::ALL {
+        for profile in profile::builtins() {
             for warning in evaluate(role, profile).warnings {
                 let message = warning.message();
                 check_arity(&message);
@@ -169,7 +169,7 @@ fn the_requests_are_worded_by_messages_with_every_placeholder_filled() {
             ..Role::default()
         },
     ] {
-        for profile in ProfileId::ALL {
+        for profile in profile::builtins() {
             let verdict = evaluate(&role, profile);
             let text = tba_rules::text::admin_request(&role, &verdict, &checking);
             assert!(

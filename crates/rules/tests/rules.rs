@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use tba_rules::evaluate::RequirementState;
-use tba_rules::{FixOp, Level, ProfileId, Role, Subtab, Verdict, evaluate};
+use tba_rules::{FixOp, Level, Profile, ProfileId, Role, Subtab, Verdict, evaluate};
 
 /// Builds a role from `(id, level number)` pairs; REPO_* ids go on the Reports subtab.
 fn role(grants: &[(&str, u8)]) -> Role {
@@ -82,9 +82,14 @@ fn render(verdict: &Verdict) -> String {
     )
 }
 
+/// The built-in profile `id`.
+fn builtin(id: ProfileId) -> &'static Profile {
+    tba_rules::profile::builtin(id).expect("a built-in profile")
+}
+
 /// One statement: the role, the profile, and the rendered verdict expected.
 fn check(statement: &str, role: &Role, profile: ProfileId, expected: &str) {
-    let verdict = evaluate(role, profile);
+    let verdict = evaluate(role, builtin(profile));
     assert_eq!(render(&verdict), expected, "statement: {statement}");
 }
 
@@ -408,7 +413,7 @@ fn role_page_section_6_statements() {
 
 #[test]
 fn fix_all_asks_first_only_when_it_would_make_the_role_two_factor_required() {
-    let token_admin = ProfileId::TokenAdmin;
+    let token_admin = builtin(ProfileId::TokenAdmin);
     let integration = role(&[]);
     let verdict = evaluate(&integration, token_admin);
     assert_eq!(verdict.fix_confirmation(), ["ADMI_MANAGE_OAUTH_TOKENS"]);
@@ -427,7 +432,7 @@ fn fix_all_asks_first_only_when_it_would_make_the_role_two_factor_required() {
             .is_empty()
     );
     assert!(
-        evaluate(&integration, ProfileId::CloudExtend)
+        evaluate(&integration, builtin(ProfileId::CloudExtend))
             .fix_confirmation()
             .is_empty()
     );
@@ -436,13 +441,13 @@ fn fix_all_asks_first_only_when_it_would_make_the_role_two_factor_required() {
 #[test]
 fn verdict_id_lists_are_in_catalog_order() {
     let low_soap = offered(role(&[(SOAP, 1)]), &[SOAP]);
-    let verdict = evaluate(&low_soap, ProfileId::CloudExtend);
+    let verdict = evaluate(&low_soap, builtin(ProfileId::CloudExtend));
     assert_eq!(verdict.missing_ids(), Vec::<&str>::new());
     assert_eq!(verdict.not_offered_ids(), [UAT]);
     assert_eq!(verdict.too_low_ids(), [SOAP]);
-    let verdict = evaluate(&role(&[]), ProfileId::Rest);
+    let verdict = evaluate(&role(&[]), builtin(ProfileId::Rest));
     assert_eq!(verdict.missing_ids(), [LOGIN, REST, WORKBOOK]);
-    let verdict = evaluate(&role(&[(UAT, 4), (REST, 4)]), ProfileId::Rest);
+    let verdict = evaluate(&role(&[(UAT, 4), (REST, 4)]), builtin(ProfileId::Rest));
     assert_eq!(verdict.satisfied_ids(), [UAT, REST]);
 }
 
@@ -454,7 +459,7 @@ fn warning_messages_are_sentences() {
         ..offered(role(&[(SOAP, 2)]), &[SOAP, ATM])
     };
     let english = tba_rules::message::english::Messages::load();
-    for profile in ProfileId::ALL {
+    for profile in tba_rules::profile::builtins() {
         for warning in evaluate(&role, profile).warnings {
             let message = tba_rules::message::render(&warning.message(), &english);
             assert!(message.ends_with('.'), "{message}");
@@ -462,7 +467,10 @@ fn warning_messages_are_sentences() {
             assert!(!warning.source().is_empty());
         }
     }
-    let verdict = evaluate(&offered(Role::default(), &[]), ProfileId::TokenLogin);
+    let verdict = evaluate(
+        &offered(Role::default(), &[]),
+        builtin(ProfileId::TokenLogin),
+    );
     let message = tba_rules::message::render(&verdict.warnings[0].message(), &english);
     assert!(
         message.contains("Setup > Company > Enable Features > SuiteCloud > Manage Authentication"),

@@ -20,7 +20,7 @@ pub struct AppProps {
     /// The state of the first render (`start` finds the tab before it).
     #[prop_or_default]
     pub initial: PopupState,
-    /// The look-up `start` began and that is still open (the stored profile).
+    /// The look-up `start` began and that is still open (the stored settings).
     #[prop_or_default]
     pub first: FirstLookups,
 }
@@ -60,8 +60,7 @@ pub fn PopupView(props: &PopupViewProps) -> Html {
     let handle = &props.callbacks;
     let screen = state.screen();
     let screen = &screen;
-    let picker =
-        html! { <ProfilePicker value={state.profile} onchoose={handle.onchoose.clone()} /> };
+    let picker = html! { <ProfilePicker value={state.settings.profile} onchoose={handle.onchoose.clone()} /> };
     let body = match screen {
         // Nothing else while loading (a few ms): no flash of the default profile before the stored one.
         Screen::Loading => {
@@ -72,7 +71,7 @@ pub fn PopupView(props: &PopupViewProps) -> Html {
             };
         }
         Screen::NoPermission => html! { <NoPermission ongrant={handle.ongrant.clone()} /> },
-        Screen::NotNetSuite => html! { <FixSteps profile={state.profile} /> },
+        Screen::NotNetSuite => html! { <FixSteps profile={state.settings.chosen()} /> },
         Screen::OtherNetSuite { roles_url } => {
             html! { <OtherNetSuite roles_url={AttrValue::from(roles_url.clone())} /> }
         }
@@ -99,10 +98,17 @@ pub fn PopupView(props: &PopupViewProps) -> Html {
         },
     };
     let show_picker = !matches!(screen, Screen::NoPermission | Screen::AuthError(_));
+    // Beside the choice, which is how to replace settings that could not be read.
+    let settings_note = (state.settings_note.as_ref())
+        .filter(|_| show_picker)
+        .map(|note| ext::text(&note.message()));
     html! {
         <main data-screen={screen.name()}>
             <header><h1>{ "TBA Doctor" }</h1></header>
             if show_picker { { picker } }
+            if let Some(note) = settings_note {
+                <p class="settings-note" role="status" data-tba-doctor="settings-note">{ note }</p>
+            }
             { body }
         </main>
     }

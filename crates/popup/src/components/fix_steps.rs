@@ -1,7 +1,7 @@
 //! The screen for a tab that is not NetSuite: the fix in five short steps, for the chosen profile.
 use tba_rules::level::Level;
 use tba_rules::message::{Arg, Id};
-use tba_rules::profile::ProfileId;
+use tba_rules::profile::Profile;
 use tba_rules::text::MANAGE_ROLES_PATH;
 use yew::prelude::*;
 
@@ -13,7 +13,7 @@ use crate::state::guide_permissions;
 #[derive(Properties, PartialEq)]
 pub struct FixStepsProps {
     /// The chosen profile.
-    pub profile: ProfileId,
+    pub profile: &'static Profile,
 }
 
 /// "This tab is not a NetSuite page", and how to fix a role by hand.

@@ -1,11 +1,12 @@
-//! The profile choice: a labelled `<select id="profile">` of all nine profiles, the chosen one's
-//! summary, and a short list saying when to pick each.
-use tba_rules::message::{Arg, Id};
-use tba_rules::profile::{self, ProfileId};
+//! The profile choice: a labelled `<select id="profile">` of the built-in profiles, the chosen
+//! one's summary, and a short list saying when to pick each.
+use tba_rules::message::{Arg, Id, Text};
+use tba_rules::profile::{self, Profile, ProfileId};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::words::{say, say_with};
+use crate::ext;
 
 /// Props of [`ProfilePicker`].
 #[derive(Properties, PartialEq)]
@@ -30,24 +31,32 @@ pub fn ProfilePicker(props: &ProfilePickerProps) -> Html {
             }
         })
     };
-    let chosen = profile::profile(props.value);
+    let profiles = profile::builtins();
+    let chosen = profile::builtin(props.value).unwrap_or_else(profile::default_profile);
+    let text = |text: &Text| ext::text(&text.message());
+    let summary = |entry: &Profile| {
+        say_with(
+            Id::PopupProfileSummary,
+            vec![Arg::message(entry.summary.message())],
+        )
+    };
     html! {
         <section class="profile">
             <label for="profile">{ say(Id::PopupProfileLabel) }</label>
             <select id="profile" aria-describedby="profile-summary" {onchange}>
-                { for profile::profiles().iter().map(|entry| html! {
-                    <option value={entry.id.as_str()} selected={entry.id == props.value}
-                        title={entry.summary}>{ entry.name }</option>
+                { for profiles.iter().map(|entry| html! {
+                    <option value={entry.id.as_str().to_owned()} selected={entry.id == props.value}
+                        title={text(&entry.summary)}>{ text(&entry.name) }</option>
                 }) }
             </select>
-            <p id="profile-summary" class="muted">{ say_with(Id::PopupProfileSummary, vec![Arg::Text(chosen.summary.to_owned())]) }</p>
+            <p id="profile-summary" class="muted">{ summary(chosen) }</p>
             <details class="profiles">
                 <summary>{ say(Id::PopupProfileWhich) }</summary>
                 <dl>
-                    { for profile::profiles().iter().map(|entry| html! {
+                    { for profiles.iter().map(|entry| html! {
                         <>
-                            <dt>{ entry.name }</dt>
-                            <dd>{ say_with(Id::PopupProfileSummary, vec![Arg::Text(entry.summary.to_owned())]) }</dd>
+                            <dt>{ text(&entry.name) }</dt>
+                            <dd>{ summary(entry) }</dd>
                         </>
                     }) }
                 </dl>

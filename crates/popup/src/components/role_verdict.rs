@@ -105,7 +105,7 @@ pub fn RoleVerdict(props: &RoleVerdictProps) -> Html {
         <section class="role">
             <p class="role-title"><span class="muted">{ title }{ " " }</span><b>{ name }</b></p>
             <div class="verdict" data-status={verdict.status.as_str()}
-                data-profile={verdict.profile.as_str()}
+                data-profile={verdict.profile.as_str().to_owned()}
                 data-missing={join_ids(&verdict.missing_ids())}
                 data-too-low={join_ids(&verdict.too_low_ids())}>
                 <h2 aria-live="polite">{ status_heading(verdict) }</h2>
@@ -119,7 +119,7 @@ pub fn RoleVerdict(props: &RoleVerdictProps) -> Html {
                                 <span class="what">
                                     <b>{ line.name }</b>
                                     <span class="state">{ line.detail.clone() }</span>
-                                    <span class="why muted">{ line.why }</span>
+                                    <span class="why muted">{ crate::ext::text(&line.why.message()) }</span>
                                 </span>
                                 if editable && line.can_prefill {
                                     <button type="button" data-tba-doctor-action="prefill"

@@ -102,9 +102,11 @@ fn not_netsuite_shows_five_steps_for_the_profile_and_the_labelled_select() {
         html.contains(r#"value="rest" selected="selected""#),
         "{html}"
     );
-    for profile in tba_rules::profile::profiles() {
-        assert!(html.contains(profile.name), "{}", profile.name);
-        assert!(html.contains(profile.summary), "{}", profile.summary);
+    for profile in tba_rules::profile::builtins() {
+        let name = crate::ext::text(&profile.name.message());
+        let summary = crate::ext::text(&profile.summary.message());
+        assert!(html.contains(&name), "{name}");
+        assert!(html.contains(&summary), "{summary}");
     }
 }
 
@@ -303,4 +305,28 @@ fn a_refused_copy_shows_the_text_to_copy_by_hand() {
         html.contains("&lt;permkey&gt;ADMI_MANAGE_OWN_OAUTH_TOKENS&lt;/permkey&gt;"),
         "{html}"
     );
+}
+
+#[test]
+fn stored_settings_that_cannot_be_read_are_noted_beside_the_choice_until_a_pick() {
+    let unreadable = Rc::new(PopupState::default())
+        .reduce(Action::LoadSettings(
+            tba_rules::settings::Settings::default(),
+            Some(tba_rules::settings::Note::UnknownProfile {
+                id: "<b>old</b>".to_owned(),
+            }),
+        ))
+        .reduce(Action::SeeTab(None));
+    let html = render((*unreadable).clone());
+    assert!(
+        html.contains(r#"data-tba-doctor="settings-note""#),
+        "{html}"
+    );
+    assert!(
+        html.contains("the saved profile “&lt;b&gt;old&lt;/b&gt;” is not one"),
+        "the stored id is text, never markup: {html}"
+    );
+    assert!(html.contains(r#"value="cloudextend" selected="selected""#));
+    let picked = unreadable.reduce(Action::ChooseProfile(ProfileId::Soap));
+    assert!(!render((*picked).clone()).contains("settings-note"));
 }

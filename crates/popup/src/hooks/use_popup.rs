@@ -1,4 +1,4 @@
-//! `use_popup`: the popup's one hook. It loads the stored profile, finds the tab, asks its content
+//! `use_popup`: the popup's one hook. It loads the stored settings, finds the tab, asks its content
 //! script for one snapshot, and turns the user's clicks into requests, storage writes and clipboard
 //! writes. Every result goes through the reducer as an `Action`; nothing is decided here.
 use std::cell::RefCell;
@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use tba_rules::profile::ProfileId;
 use tba_rules::protocol::Request;
+use tba_rules::settings::{Note, Settings};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -67,8 +68,8 @@ fn answer_action(answer: Result<JsValue, ext::ExtError>) -> Action {
 /// `lib.rs` waits for the tab's look-ups before the first render, so that the first screen Yew
 /// draws is the verdict.
 pub struct Lookups {
-    /// The stored profile.
-    pub stored_profile: LocalBoxFuture<Option<String>>,
+    /// The stored settings (and a note when they cannot be read).
+    pub stored_settings: LocalBoxFuture<StoredSettings>,
     /// What the popup needs to find its tab and the content script's answer.
     pub tab: TabLookups,
 }
@@ -85,11 +86,14 @@ pub struct TabLookups {
 
 type LocalBoxFuture<T> = Pin<Box<dyn Future<Output = T>>>;
 
+/// What `tba_rules::settings::read` gives: the settings, and a note when they could not be read.
+type StoredSettings = (Settings, Option<Note>);
+
 impl Lookups {
     /// Calls the browser now, or takes the calls `popup.js` already made.
     pub fn start(early: &ext::Early) -> Lookups {
         Lookups {
-            stored_profile: Box::pin(ext::stored_profile(early)),
+            stored_settings: Box::pin(ext::stored_settings(early)),
             tab: TabLookups {
                 permission: Box::pin(ext::has_host_permission(early)),
                 current: Box::pin(ext::current_tab(early)),
@@ -145,10 +149,10 @@ impl TabLookups {
     }
 }
 
-/// The stored-profile look-up that `start` began, for the first load (the tab was found before the
-/// first render); empty afterwards and in the rendering tests, where a load asks for everything.
+/// The stored-settings look-up that `start` began, for the first load (the tab was found before
+/// the first render); empty afterwards and in the rendering tests, where a load asks for everything.
 #[derive(Clone, Default)]
-pub struct FirstLookups(pub Rc<RefCell<Option<LocalBoxFuture<Option<String>>>>>);
+pub struct FirstLookups(pub Rc<RefCell<Option<LocalBoxFuture<StoredSettings>>>>);
 
 impl PartialEq for FirstLookups {
     fn eq(&self, other: &FirstLookups) -> bool {
@@ -156,18 +160,14 @@ impl PartialEq for FirstLookups {
     }
 }
 
-/// Applies the stored profile once storage answers. The popup uses the profile the page reports
+/// Applies the stored settings once storage answers. The popup uses the profile the page reports
 /// until then, which the page read from the same storage.
-async fn load_profile(
+async fn load_settings(
     dispatch: UseReducerDispatcher<PopupState>,
-    stored_profile: LocalBoxFuture<Option<String>>,
+    stored_settings: LocalBoxFuture<StoredSettings>,
 ) {
-    let stored = stored_profile.await;
-    let profile_id = stored
-        .as_deref()
-        .and_then(ProfileId::parse)
-        .unwrap_or_default();
-    dispatch.dispatch(Action::LoadProfile(profile_id));
+    let (settings, note) = stored_settings.await;
+    dispatch.dispatch(Action::LoadSettings(settings, note));
 }
 
 fn send_change(dispatch: UseReducerDispatcher<PopupState>, tab_id: i32, request: Request) {
@@ -179,8 +179,8 @@ fn send_change(dispatch: UseReducerDispatcher<PopupState>, tab_id: i32, request:
 }
 
 /// The popup's state and callbacks, starting from `initial`; loads once per open (and again after
-/// a permission grant). When `first` holds the stored-profile look-up, `start` has already found
-/// the tab (it is in `initial`) and only the profile is left to load.
+/// a permission grant). When `first` holds the stored-settings look-up, `start` has already found
+/// the tab (it is in `initial`) and only the settings are left to load.
 #[hook]
 pub fn use_popup(initial: PopupState, first: FirstLookups) -> PopupHandle {
     let state = use_reducer(move || initial);
@@ -188,15 +188,15 @@ pub fn use_popup(initial: PopupState, first: FirstLookups) -> PopupHandle {
     {
         let dispatch = state.dispatcher();
         use_effect_with(*generation, move |_| {
-            let first_profile = first.0.borrow_mut().take();
-            if let Some(stored_profile) = first_profile {
-                spawn_local(load_profile(dispatch, stored_profile));
+            let first_settings = first.0.borrow_mut().take();
+            if let Some(stored_settings) = first_settings {
+                spawn_local(load_settings(dispatch, stored_settings));
             } else {
                 let Lookups {
-                    stored_profile,
+                    stored_settings,
                     tab,
                 } = Lookups::start(&ext::Early::none());
-                spawn_local(load_profile(dispatch.clone(), stored_profile));
+                spawn_local(load_settings(dispatch.clone(), stored_settings));
                 spawn_local(tab.find(move |action| dispatch.dispatch(action)));
             }
         });
@@ -206,9 +206,13 @@ pub fn use_popup(initial: PopupState, first: FirstLookups) -> PopupHandle {
         let dispatch = state.dispatcher();
         Callback::from(move |profile_id: ProfileId| {
             dispatch.dispatch(Action::ChooseProfile(profile_id));
+            // Only a choice writes: stored settings that could not be read stay until then.
+            let settings = Settings {
+                profile: profile_id,
+            };
             spawn_local(async move {
-                if let Err(error) = ext::store_profile(profile_id.as_str()).await {
-                    log::warn!("cannot store the profile: {}", error.0);
+                if let Err(error) = ext::store_settings(&settings).await {
+                    log::warn!("cannot store the settings: {}", error.0);
                 }
             });
         })

@@ -3,6 +3,7 @@
 use super::*;
 use tba_rules::catalog::ids;
 use tba_rules::level::Level;
+use tba_rules::profile::{self, ProfileId};
 use tba_rules::protocol::{GrantWire, RoleWire};
 
 fn tab(id: i32, url: Option<&str>, last_accessed: f64) -> TabFacts {
@@ -46,6 +47,11 @@ fn snapshot(page: &str, role: Option<RoleWire>) -> Snapshot {
 }
 
 const ROLE_URL: &str = "https://1234567.app.netsuite.com/app/setup/role.nl?id=1001&e=T";
+
+/// Settings read from storage, with no note.
+fn load(profile: ProfileId) -> Action {
+    Action::LoadSettings(Settings { profile }, None)
+}
 
 /// The state after seeing `url` in tab 7 and receiving `response`.
 fn answered(url: &str, response: Response, profile_id: ProfileId) -> Rc<PopupState> {
@@ -244,7 +250,10 @@ fn role_edit_shows_the_same_verdict_as_evaluate() {
             profile_id,
         );
         let role = role_screen(&state);
-        let expected = evaluate(&Role::try_from(wire.clone()).unwrap(), profile_id);
+        let expected = evaluate(
+            &Role::try_from(wire.clone()).unwrap(),
+            profile::builtin(profile_id).unwrap(),
+        );
         assert_eq!(role.verdict, expected, "{profile_id:?}");
         assert_eq!(role.mode, RoleMode::Edit);
         assert!(role.editable());
@@ -315,7 +324,7 @@ fn the_screen_is_derived_again_only_when_the_profile_or_the_tab_changes() {
         Rc::clone(&state).reduce(Action::FinishCopy(CopyOutcome::Copied(CopyTarget::Request)));
     let busy = Rc::clone(&copied).reduce(Action::StartChange);
     assert!(Rc::ptr_eq(&state.screen, &busy.screen));
-    let same_profile = Rc::clone(&busy).reduce(Action::LoadProfile(ProfileId::CloudExtend));
+    let same_profile = Rc::clone(&busy).reduce(load(ProfileId::CloudExtend));
     assert!(Rc::ptr_eq(&state.screen, &same_profile.screen));
     let other = Rc::clone(&state).reduce(Action::ChooseProfile(ProfileId::Soap));
     assert_eq!(role_screen(&other).verdict.profile, ProfileId::Soap);
@@ -528,18 +537,18 @@ fn copies_are_confirmed_and_reset_by_a_new_profile() {
 #[test]
 fn the_guide_names_each_profiles_permissions_and_subtabs() {
     assert_eq!(
-        guide_permissions(ProfileId::CloudExtend),
+        guide_permissions(profile::default_profile()),
         [
             ("User Access Tokens", tba_rules::Subtab::Setup),
             ("SOAP Web Services", tba_rules::Subtab::Setup)
         ]
     );
     assert!(
-        guide_permissions(ProfileId::Rest)
+        guide_permissions(profile::builtin(ProfileId::Rest).unwrap())
             .contains(&("SuiteAnalytics Workbook", tba_rules::Subtab::Reports))
     );
-    for profile_id in ProfileId::ALL {
-        assert!(!guide_permissions(profile_id).is_empty(), "{profile_id:?}");
+    for profile in profile::builtins() {
+        assert!(!guide_permissions(profile).is_empty(), "{:?}", profile.id);
     }
 }
 
@@ -555,24 +564,24 @@ fn until_storage_answers_the_page_profile_is_used() {
     let seen =
         Rc::new(PopupState::default()).reduce(Action::SeeTab(Some(tab(7, Some(ROLE_URL), 1.0))));
     let early = seen.clone().reduce(answer(&page));
-    assert_eq!(early.profile, ProfileId::Soap);
+    assert_eq!(early.settings.profile, ProfileId::Soap);
     // Storage has the last word, and then the page's profile no longer counts.
-    let loaded = early.reduce(Action::LoadProfile(ProfileId::Rest));
+    let loaded = early.reduce(load(ProfileId::Rest));
     assert_eq!(role_screen(&loaded).verdict.profile, ProfileId::Rest);
     let again = loaded.reduce(answer(&page));
-    assert_eq!(again.profile, ProfileId::Rest);
+    assert_eq!(again.settings.profile, ProfileId::Rest);
     // A profile id the page made up is ignored.
     page.profile = "<nonsense>".to_owned();
     let odd = seen.reduce(answer(&page));
-    assert_eq!(odd.profile, ProfileId::CloudExtend);
+    assert_eq!(odd.settings.profile, ProfileId::CloudExtend);
 }
 
 #[test]
 fn a_late_storage_answer_does_not_undo_the_users_pick() {
     let state = Rc::new(PopupState::default())
         .reduce(Action::ChooseProfile(ProfileId::OAuth2))
-        .reduce(Action::LoadProfile(ProfileId::CloudExtend));
-    assert_eq!(state.profile, ProfileId::OAuth2);
+        .reduce(load(ProfileId::CloudExtend));
+    assert_eq!(state.settings.profile, ProfileId::OAuth2);
 }
 
 #[test]
@@ -598,4 +607,20 @@ fn only_webassembly_start_failures_count_as_the_page_policy() {
         assert_eq!(cause.blocked_by_policy(), blocked, "{reason}");
     }
     assert!(!Unavailable::NoReceiver.blocked_by_policy());
+}
+
+#[test]
+fn a_note_on_unreadable_settings_lasts_until_the_user_chooses() {
+    let note = Some(tba_rules::settings::Note::Unreadable);
+    let state = Rc::new(PopupState::default())
+        .reduce(Action::LoadSettings(Settings::default(), note.clone()));
+    assert_eq!(state.settings_note, note);
+    assert_eq!(state.settings.profile, ProfileId::CloudExtend);
+    let chosen = state.reduce(Action::ChooseProfile(ProfileId::Rest));
+    assert_eq!(chosen.settings_note, None);
+    assert_eq!(chosen.settings.profile, ProfileId::Rest);
+    // A late answer from storage changes neither.
+    let late = chosen.reduce(Action::LoadSettings(Settings::default(), note));
+    assert_eq!(late.settings_note, None);
+    assert_eq!(late.settings.profile, ProfileId::Rest);
 }
