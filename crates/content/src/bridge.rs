@@ -7,7 +7,6 @@
 //! every value is checked here before use. This module never decides what to change: callers pass
 //! ready-made lines from the rules' fix plan.
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use js_sys::{Array, JSON, Object, Reflect};
@@ -37,7 +36,7 @@ pub struct Probe {
     /// Page functions that Pre-fill and Fix all need and the page lacks.
     pub missing_functions: Vec<&'static str>,
     /// The ids the Setup permission picker offers, when it could be read.
-    pub offered: Option<BTreeSet<String>>,
+    pub offered: Option<tba_rules::idmap::IdSet>,
 }
 
 /// One sublist line to write: which machine, which fields, which permission at which level.
@@ -170,7 +169,7 @@ pub fn probe(document: &Document, key_field: &str) -> Result<Probe, BridgeError>
         .and_then(|values| crate::dom::utf8(&values.slice(0, MAX_OFFERED as u32).join(" ")))
         .map(|values| {
             // Inserted one by one: collecting into a set would sort first, which costs more code.
-            let mut offered = BTreeSet::new();
+            let mut offered = tba_rules::idmap::IdSet::new();
             for id in values.split_ascii_whitespace() {
                 if is_valid_id(id) {
                     offered.insert(id.to_owned());

@@ -34,6 +34,7 @@ pub mod codec;
 pub mod crosscheck;
 pub mod evaluate;
 mod fold;
+pub mod idmap;
 pub mod level;
 pub mod marks;
 pub mod message;

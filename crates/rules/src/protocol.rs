@@ -3,7 +3,7 @@
 //!
 //! The content-script channel is unprivileged: a `RoleWire` is checked before it becomes a `Role`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::idmap::{IdMap, IdSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -231,7 +231,7 @@ impl TryFrom<RoleWire> for Role {
                 count: wire.grants.len(),
             });
         }
-        let mut grants = BTreeMap::new();
+        let mut grants = IdMap::new();
         for grant in wire.grants {
             checked_id(&grant.id)?;
             let Some(level) = Level::from_number(grant.level) else {
@@ -261,7 +261,7 @@ impl TryFrom<RoleWire> for Role {
                 for id in &offered {
                     checked_id(id)?;
                 }
-                Some(offered.into_iter().collect::<BTreeSet<String>>())
+                Some(offered.into_iter().collect::<IdSet>())
             }
             None => None,
         };
@@ -396,7 +396,7 @@ mod tests {
             account: Some("1234567_SB1".to_owned()),
             web_services_only: Some(false),
             two_factor_required: None,
-            offered: Some(BTreeSet::from(["ADMI_LOGIN_OAUTH".to_owned()])),
+            offered: Some(IdSet::from(["ADMI_LOGIN_OAUTH"])),
             ..Role::default()
         };
         role.grant("ADMI_WEBSERVICES", Subtab::Setup, Level::View);

@@ -3,10 +3,9 @@
 //! A `Role` is plain data gathered by the content script (or rebuilt from the wire by the popup);
 //! it holds no page handle and decides nothing.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use crate::catalog::Subtab;
 use crate::codec::DecodedSublist;
+use crate::idmap::{IdMap, IdSet};
 use crate::level::Level;
 
 /// The internal id of the Administrator role (netsuite-role-page.md §1, Oracle section_N3427186).
@@ -31,14 +30,14 @@ pub struct Role {
     /// NetSuite account id, e.g. `"1234567_SB1"`.
     pub account: Option<String>,
     /// Permission lines by `permkey` (ids the catalog does not know are kept too).
-    pub grants: BTreeMap<String, Grant>,
+    pub grants: IdMap<Grant>,
     /// The "Web Services Only" checkbox, when it could be read.
     pub web_services_only: Option<bool>,
     /// The "Two-Factor Authentication Required" setting, when it could be read.
     pub two_factor_required: Option<bool>,
     /// The Setup-subtab ids the page's permission picker offers, when it could be read.
     /// `None` means unknown, and every permission is then assumed to be offered.
-    pub offered: Option<BTreeSet<String>>,
+    pub offered: Option<IdSet>,
 }
 
 impl Role {
@@ -84,14 +83,11 @@ impl Role {
             let level = line.level.unwrap_or(Level::None);
             // One search per line: a large role has hundreds of lines.
             let grant = Grant { subtab, level };
-            self.grants
-                .entry(line.id.clone())
-                .and_modify(|existing| {
-                    if existing.level < level {
-                        *existing = grant;
-                    }
-                })
-                .or_insert(grant);
+            self.grants.upsert(&line.id, grant, |existing, grant| {
+                if existing.level < grant.level {
+                    *existing = grant;
+                }
+            });
         }
     }
 }
@@ -111,7 +107,7 @@ mod tests {
         assert_eq!(role.level_of("ADMI_WEBSERVICES"), Level::View);
         role.id = Some(3);
         assert!(role.is_administrator() && role.is_two_factor_required());
-        role.offered = Some(BTreeSet::from(["ADMI_WEBSERVICES".to_owned()]));
+        role.offered = Some(IdSet::from(["ADMI_WEBSERVICES"]));
         assert!(!role.is_offered("ADMI_LOGIN_OAUTH"));
     }
 

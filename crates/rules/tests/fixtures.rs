@@ -17,7 +17,7 @@
 //! Pre-fill in view mode, a Pre-fill of the first missing permission in its sublist's key and level
 //! fields at the plan's level.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
@@ -111,19 +111,20 @@ fn fixture_data(html: &str) -> Value {
 
 /// What the content script would read from the live page `html`, and the Setup ids its
 /// permission picker offers (which the content script learns from the bridge).
-fn inputs(html: &str) -> (PageInputs, Option<BTreeSet<String>>) {
+fn inputs(html: &str) -> (PageInputs, Option<tba_rules::idmap::IdSet>) {
     let data = fixture_data(html);
     let setup_machine = &data["machines"]["setupmach"];
     let edit_controls = html.contains("name=\"setupmach_form\"")
         || html.contains("id=\"setupmach_addedit\"")
         // The simulation adds both for every machine of its data block, except in view mode.
         || (data["mode"] != "view" && setup_machine.is_object());
-    let offered: Option<BTreeSet<String>> = setup_machine["offered"].as_array().map(|options| {
-        options
-            .iter()
-            .filter_map(|option| option[0].as_str().map(str::to_owned))
-            .collect()
-    });
+    let offered: Option<tba_rules::idmap::IdSet> =
+        setup_machine["offered"].as_array().map(|options| {
+            options
+                .iter()
+                .filter_map(|option| option[0].as_str().map(str::to_owned))
+                .collect()
+        });
     let checkbox = start_tags(html, "input")
         .into_iter()
         .find(|tag| attribute(tag, "name").as_deref() == Some("iswebserviceonlyrole"));

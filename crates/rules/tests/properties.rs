@@ -46,8 +46,11 @@ fn any_role() -> impl Strategy<Value = Role> {
                     id: Some(if administrator { 3 } else { 1001 }),
                     web_services_only,
                     two_factor_required,
-                    offered: offered
-                        .map(|ids| ids.into_iter().map(str::to_owned).collect::<BTreeSet<_>>()),
+                    offered: offered.map(|ids| {
+                        ids.into_iter()
+                            .map(str::to_owned)
+                            .collect::<tba_rules::idmap::IdSet>()
+                    }),
                     ..Role::default()
                 };
                 for (id, level) in grants {
@@ -261,7 +264,7 @@ proptest! {
             let fixed = plan::apply(&role, &verdict.plan);
 
             // Never removes, never lowers.
-            for (id, grant) in &role.grants {
+            for (id, grant) in role.grants.iter() {
                 prop_assert!(fixed.level_of(id) >= grant.level, "{id} lowered");
             }
             // Idempotent: nothing missing or too low afterwards, and nothing more to do.

@@ -2,8 +2,6 @@
 //!
 //! Each case renders the verdict as compact text, so a failure shows the whole verdict.
 
-use std::collections::BTreeSet;
-
 use tba_rules::evaluate::RequirementState;
 use tba_rules::{FixOp, Level, Profile, ProfileId, Role, Subtab, Verdict, evaluate};
 
@@ -27,7 +25,7 @@ fn offered(role: Role, ids: &[&str]) -> Role {
         offered: Some(
             ids.iter()
                 .map(|id| (*id).to_owned())
-                .collect::<BTreeSet<_>>(),
+                .collect::<tba_rules::idmap::IdSet>(),
         ),
         ..role
     }
