@@ -3,7 +3,7 @@
 //! Both browsers expose the APIs as `browser` (Firefox; Chrome since 148) and `chrome`; the bindings
 //! take `browser` when it exists and `chrome` otherwise, and look every member up at run time, so a
 //! missing API is a `None`, never a panic.
-use js_sys::{Function, Reflect};
+use js_sys::Function;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
@@ -11,9 +11,7 @@ use wasm_bindgen::prelude::*;
 pub const PROFILE_KEY: &str = "profile";
 
 fn get(target: &JsValue, name: &str) -> Option<JsValue> {
-    Reflect::get(target, &JsValue::from_str(name))
-        .ok()
-        .filter(|value| !value.is_undefined() && !value.is_null())
+    Some(crate::wire::field(target, name)).filter(|value| !value.is_undefined() && !value.is_null())
 }
 
 #[wasm_bindgen]

@@ -8,20 +8,22 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
+use tba_rules::bridge::{Line, LineKind};
 use tba_rules::evaluate::{Verdict, evaluate};
 use tba_rules::page::role_edit_url;
-use tba_rules::protocol::{Request, Response, RoleWire, Snapshot};
+use tba_rules::protocol::{Page, Request, Response, Snapshot};
 use tba_rules::text::join;
 use tba_rules::{ProfileId, Subtab, catalog};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
-use crate::bridge::{self, BridgeError, Line};
+use crate::bridge::{self, BridgeError};
 use crate::panel::{Actions, Model, Panel};
 use crate::read::{self, Mode, PageRead};
 use crate::watch::Watch;
-use crate::{dom, ext, marks, rehearsal, wire};
+use crate::wire::Js;
+use crate::{dom, ext, marks, rehearsal};
 
 /// Root attribute with the page state (product.md §6).
 const STATE_ATTRIBUTE: &str = "data-tba-doctor";
@@ -138,14 +140,16 @@ fn show_first(
     // The popup's channel and the profile choice live as long as the page; these two
     // closures hold the only strong references to the app.
     let for_messages = Rc::clone(&app);
-    ext::on_message(move |message| {
-        let response = match for_messages.try_borrow_mut() {
-            Ok(mut state) => state.answer(message),
-            Err(_) => Response::Unavailable {
+    ext::on_message(move |message| match for_messages.try_borrow_mut() {
+        Ok(mut state) => state.answer(message).encode::<Js>().0,
+        // The same type as the answer above, so that one writer serves both.
+        Err(_) => {
+            Response::<&tba_rules::Role>::Unavailable {
                 reason: "busy".to_owned(),
-            },
-        };
-        wire::response_to_js(&response)
+            }
+            .encode::<Js>()
+            .0
+        }
     });
     ext::on_profile_changed(move |profile| {
         // A removed key means the default profile again; an id this version does not know
@@ -419,8 +423,8 @@ impl App {
     fn line_for(
         &self,
         permkey: &'static str,
-        kind: &'static str,
-        level: u8,
+        kind: LineKind,
+        level: tba_rules::Level,
     ) -> Result<Line, String> {
         let subtab = catalog::by_id(permkey).map_or(Subtab::Setup, |permission| permission.subtab);
         let (key_field, level_field) = self
@@ -430,11 +434,11 @@ impl App {
             .ok_or_else(|| format!("the {} sublist has no editable fields", subtab.label()))?;
         Ok(Line {
             kind,
-            machine: subtab.machine(),
+            subtab,
             key_field,
             level_field,
             permkey: permkey.to_owned(),
-            level: level.to_string(),
+            level,
         })
     }
 
@@ -455,8 +459,8 @@ impl App {
             .ops
             .iter()
             .find(|op| op.id() == id)
-            .map_or(4, |op| op.level().number());
-        let line = self.line_for(id, "add", level)?;
+            .map_or(tba_rules::Level::Full, |op| op.level());
+        let line = self.line_for(id, LineKind::Add, level)?;
         bridge::prefill(&self.document, &line)
             .map_err(|error| format!("Pre-fill did not work: {}.", error.message()))
     }
@@ -475,10 +479,10 @@ impl App {
         let mut lines = Vec::new();
         for op in &verdict.plan.ops {
             let kind = match op {
-                tba_rules::FixOp::Add { .. } => "add",
-                tba_rules::FixOp::Raise { .. } => "raise",
+                tba_rules::FixOp::Add { .. } => LineKind::Add,
+                tba_rules::FixOp::Raise { .. } => LineKind::Raise,
             };
-            match self.line_for(op.id(), kind, op.level().number()) {
+            match self.line_for(op.id(), kind, op.level()) {
                 Ok(line) => lines.push(line),
                 Err(reason) => return format!("Cannot fix: {reason}."),
             }
@@ -488,7 +492,7 @@ impl App {
             Ok(results) => {
                 let failed: Vec<String> = results
                     .iter()
-                    .filter(|result| result.result != "done" && result.result != "already")
+                    .filter(|result| !result.outcome.is_success())
                     .map(|result| {
                         let alerts = join(&result.alerts, " ");
                         if alerts.is_empty() {
@@ -514,36 +518,31 @@ impl App {
         }
     }
 
-    fn snapshot(&self) -> Snapshot {
+    fn snapshot(&self) -> Snapshot<&tba_rules::Role> {
         let page = match (self.read.is_supported(), self.read.mode, self.read.role.id) {
-            (false, _, _) => "unsupported",
-            (true, Mode::View, _) => "role-view",
-            (true, Mode::Edit, None) => "role-new",
-            (true, Mode::Edit, Some(_)) => "role-edit",
+            (false, _, _) => Page::Unsupported,
+            (true, Mode::View, _) => Page::RoleView,
+            (true, Mode::Edit, None) => Page::RoleNew,
+            (true, Mode::Edit, Some(_)) => Page::RoleEdit,
         };
         let mut problems = self.read.problems.clone();
         if let Actions::Disabled(reason) = &self.actions {
             problems.push(reason.clone());
         }
         Snapshot {
-            page: page.to_owned(),
+            page,
             profile: self.profile.as_str().to_owned(),
-            role: self
-                .read
-                .is_supported()
-                .then(|| RoleWire::from(&self.read.role)),
+            role: self.read.is_supported().then_some(&self.read.role),
             problems,
             bridge_ok: self.actions == Actions::Enabled,
-            url: self.read.url.clone(),
-            message: None,
         }
     }
 
     /// Answers one popup message; every message re-reads the page first.
-    fn answer(&mut self, message: JsValue) -> Response {
-        let request = wire::request_from_js(&message);
+    fn answer(&mut self, message: JsValue) -> Response<&tba_rules::Role> {
+        let request = Request::decode(&Js(message));
         self.refresh();
-        let Some(request) = request else {
+        let Ok(request) = request else {
             return Response::Refused {
                 reason: "malformed request".to_owned(),
                 snapshot: self.snapshot(),

@@ -172,7 +172,7 @@ pub fn send_message(
     tab_id: i32,
     request: &Request,
 ) -> impl Future<Output = Result<JsValue, ExtError>> + use<> {
-    let message = wire::request_to_js(request);
+    let message = request.encode::<wire::Js>().0;
     settle(call(
         &["tabs"],
         "sendMessage",

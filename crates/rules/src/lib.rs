@@ -27,6 +27,7 @@
 #![deny(missing_docs)]
 
 pub mod authmsg;
+pub mod bridge;
 pub mod catalog;
 pub mod codec;
 pub mod crosscheck;
@@ -41,6 +42,7 @@ pub mod protocol;
 pub mod role;
 pub mod table;
 pub mod text;
+pub mod wire;
 
 pub use catalog::{Permission, Subtab};
 pub use evaluate::{Status, Verdict, Warning, evaluate};

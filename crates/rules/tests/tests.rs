@@ -7,3 +7,4 @@ mod messages;
 mod properties;
 mod rules;
 mod tidy;
+mod wire;
