@@ -47,11 +47,15 @@ impl BridgeError {
 fn done<T>(reply: Result<Reply<T>, WireError>) -> Result<T, BridgeError> {
     match reply {
         Ok(Reply::Done(done)) => Ok(done),
-        Ok(Reply::Refused(reason)) => Err(BridgeError::Failed(
-            reason.unwrap_or_else(|| "unknown error".to_owned()),
-        )),
+        Ok(Reply::Refused(reason)) => Err(refused(reason)),
         Err(_) => Err(BridgeError::NoAnswer),
     }
+}
+
+// Once, not in each of `done`'s copies.
+#[inline(never)]
+fn refused(reason: Option<String>) -> BridgeError {
+    BridgeError::Failed(reason.unwrap_or_else(|| "unknown error".to_owned()))
 }
 
 #[wasm_bindgen]

@@ -127,8 +127,7 @@ impl tba_rules::wire::Value for Js {
 
     /// `Array.prototype.join` in JavaScript and one copy: each string that crosses into wasm
     /// costs more than checking it.
-    fn words(&self, max: usize) -> Option<String> {
-        let list = self.0.dyn_ref::<Array>()?;
-        utf8(&list.slice(0, max as u32).join(" ").into())
+    fn words(&self) -> Option<String> {
+        utf8(&self.0.dyn_ref::<Array>()?.join(" ").into())
     }
 }

@@ -34,8 +34,8 @@ pub const NEEDED_FUNCTIONS: [&str; 6] = [
 pub const MAX_REPLY_CHARS: usize = 500_000;
 /// Most alerts kept per line.
 pub const MAX_ALERTS: usize = 5;
-/// Longest alert or error kept, in bytes (longer ones are cut): the bridge cuts them to 300
-/// UTF-16 units, which never take more.
+/// Longest alert or error read, in bytes (a longer one is left out): the bridge cuts them to
+/// 300 UTF-16 units, which never take more.
 pub const MAX_ALERT_BYTES: usize = 1200;
 
 /// Whether a line is new or raises a held level.
@@ -136,8 +136,8 @@ impl Request<'_> {
 }
 
 /// What the bridge answered: what the request asked for, or its refusal (`ok: false`: it
-/// refused the request or a page function threw), with its error, cut to [`MAX_ALERT_BYTES`],
-/// when it sent one. A reply that is neither is a [`WireError`].
+/// refused the request or a page function threw), with its error when it sent one of at most
+/// [`MAX_ALERT_BYTES`]. A reply that is neither is a [`WireError`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Reply<T> {
     /// What the request asked for.
@@ -151,8 +151,8 @@ pub enum Reply<T> {
 pub struct Probe {
     /// Page functions that Pre-fill and Fix all need and the page lacks.
     pub missing_functions: Vec<&'static str>,
-    /// The ids the Setup permission picker offers, when it could be read (its first
-    /// [`MAX_OFFERED`]; words that are not valid ids are left out).
+    /// The ids the Setup permission picker offers, when it could be read (of its first
+    /// [`MAX_OFFERED`] words, those that are valid ids).
     pub offered: Option<BTreeSet<String>>,
 }
 
@@ -201,8 +201,8 @@ pub struct LineResult {
     pub permkey: String,
     /// How it went.
     pub outcome: Outcome,
-    /// Messages NetSuite showed while committing the line (the first [`MAX_ALERTS`] strings, each
-    /// cut to [`MAX_ALERT_BYTES`]).
+    /// Messages NetSuite showed while committing the line (those of the first [`MAX_ALERTS`] that
+    /// are strings of at most [`MAX_ALERT_BYTES`]).
     pub alerts: Vec<String>,
 }
 
@@ -217,7 +217,7 @@ fn refusal<V: Value>(reply: &V) -> Result<Option<Option<String>>, WireError> {
         reply
             .get("error")
             .as_string()
-            .map(|error| wire::cut(error, MAX_ALERT_BYTES))
+            .filter(|error| error.len() <= MAX_ALERT_BYTES)
     }))
 }
 
@@ -227,19 +227,22 @@ pub fn decode_probe<V: Value>(reply: &V) -> Result<Reply<Probe>, WireError> {
         return Ok(Reply::Refused(error));
     }
     let functions = wire::object(reply, "functions")?;
-    let missing_functions = NEEDED_FUNCTIONS
-        .into_iter()
-        .filter(|name| functions.get(name).as_bool() != Some(true))
-        .collect();
+    // A loop, not `filter().collect()`: the iterator adapters cost more code for six names.
+    let mut missing_functions = Vec::new();
+    for name in NEEDED_FUNCTIONS {
+        if functions.get(name).as_bool() != Some(true) {
+            missing_functions.push(name);
+        }
+    }
     let offered = match wire::maybe(reply, "offered") {
         None => None,
         Some(found) => {
-            let Some(words) = found.words(MAX_OFFERED) else {
+            let Some(words) = found.words() else {
                 return malformed("offered", Problem::NotA(Kind::List));
             };
             // Inserted one by one: collecting into a set would sort first, which costs more code.
             let mut offered = BTreeSet::new();
-            for id in words.split_ascii_whitespace() {
+            for id in words.split_ascii_whitespace().take(MAX_OFFERED) {
                 if is_valid_id(id) {
                     offered.insert(id.to_owned());
                 }
@@ -293,12 +296,14 @@ pub fn decode_fix<V: Value>(
             "refused" => Outcome::Refused,
             _ => return malformed("result", Problem::Unknown),
         };
-        // The alerts are NetSuite's words for display only: whatever is not a string is left out.
+        // The alerts are NetSuite's words for display only: what is not one is left out.
         let found = result.get("alerts");
         let mut alerts = Vec::new();
         for index in 0..found.list_len().unwrap_or(0).min(MAX_ALERTS) {
-            if let Some(alert) = found.item(index).as_string() {
-                alerts.push(wire::cut(alert, MAX_ALERT_BYTES));
+            if let Some(alert) = found.item(index).as_string()
+                && alert.len() <= MAX_ALERT_BYTES
+            {
+                alerts.push(alert);
             }
         }
         out.push(LineResult {

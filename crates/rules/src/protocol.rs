@@ -18,14 +18,17 @@ use crate::wire::{self, Problem, Value, WireError};
 pub const MAX_GRANTS: usize = 5000;
 /// Most offered ids a role on the wire may carry.
 pub const MAX_OFFERED: usize = 5000;
-/// Longest role name, account id or profile id, in characters.
+/// Longest role name or account id the content script sends, in characters.
 pub const MAX_TEXT_CHARS: usize = 300;
+/// Longest role name, account id or profile id read, in bytes: a text of [`MAX_TEXT_CHARS`]
+/// characters always fits (the wire's bounds are in bytes, which costs no counting).
+pub const MAX_TEXT_BYTES: usize = 4 * MAX_TEXT_CHARS;
 /// Longest permission id, in bytes.
 pub const MAX_ID_LEN: usize = 80;
 /// Most problems a snapshot may carry.
 pub const MAX_PROBLEMS: usize = 100;
-/// Longest problem or reason, in characters.
-pub const MAX_NOTE_CHARS: usize = 5000;
+/// Longest problem or reason read, in bytes.
+pub const MAX_NOTE_BYTES: usize = 20_000;
 
 /// A request from the popup to the content script.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -212,11 +215,11 @@ impl Response {
                 snapshot: Snapshot::decode(&wire::object(value, "snapshot")?)?,
             }),
             "Refused" => Ok(Response::Refused {
-                reason: wire::text(value, "reason", MAX_NOTE_CHARS)?,
+                reason: wire::text(value, "reason", MAX_NOTE_BYTES)?,
                 snapshot: Snapshot::decode(&wire::object(value, "snapshot")?)?,
             }),
             "Unavailable" => Ok(Response::Unavailable {
-                reason: wire::text(value, "reason", MAX_NOTE_CHARS)?,
+                reason: wire::text(value, "reason", MAX_NOTE_BYTES)?,
             }),
             _ => wire::error("type", Problem::Unknown),
         }
@@ -244,7 +247,7 @@ impl Snapshot {
     fn decode<V: Value>(value: &V) -> Result<Snapshot, WireError> {
         Ok(Snapshot {
             page: wire::one_of(value, "page", &Page::ALL, Page::as_str)?,
-            profile: wire::text(value, "profile", MAX_TEXT_CHARS)?,
+            profile: wire::text(value, "profile", MAX_TEXT_BYTES)?,
             role: wire::maybe(value, "role")
                 .map(|role| {
                     if role.is_object() {
@@ -254,7 +257,7 @@ impl Snapshot {
                     }
                 })
                 .transpose()?,
-            problems: wire::text_list(value, "problems", MAX_PROBLEMS, MAX_NOTE_CHARS)?,
+            problems: wire::text_list(value, "problems", MAX_PROBLEMS, MAX_NOTE_BYTES)?,
             bridge_ok: wire::boolean(value, "bridge_ok")?,
         })
     }
@@ -324,8 +327,8 @@ fn decode_role<V: Value>(value: &V) -> Result<Role, WireError> {
     };
     Ok(Role {
         id: wire::optional_whole(value, "id", u32::MAX)?,
-        name: wire::optional_text(value, "name", MAX_TEXT_CHARS)?,
-        account: wire::optional_text(value, "account", MAX_TEXT_CHARS)?,
+        name: wire::optional_text(value, "name", MAX_TEXT_BYTES)?,
+        account: wire::optional_text(value, "account", MAX_TEXT_BYTES)?,
         grants,
         web_services_only: wire::optional_boolean(value, "web_services_only")?,
         two_factor_required: wire::optional_boolean(value, "two_factor_required")?,

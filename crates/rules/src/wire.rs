@@ -48,11 +48,11 @@ pub trait Value: Sized {
     /// Item `index` of this list; null when there is none.
     fn item(&self, index: usize) -> Self;
 
-    /// The first `max` items of this list joined by single spaces, for lists of ids (an id holds
-    /// no space): one string to copy instead of one per item. An item that is not a string may be
-    /// written in any form, so the caller checks every word it splits off.
-    fn words(&self, max: usize) -> Option<String> {
-        let count = self.list_len()?.min(max);
+    /// The items of this list joined by single spaces, for lists of ids (an id holds no space):
+    /// one string to copy instead of one per item. An item that is not a string may be written
+    /// in any form, so the caller checks every word it splits off.
+    fn words(&self) -> Option<String> {
+        let count = self.list_len()?;
         let mut words = String::new();
         for index in 0..count {
             if index > 0 {
@@ -89,7 +89,7 @@ pub enum Problem {
     Unknown,
     /// A number that is not a whole number from 0 to `max`.
     OutOfRange,
-    /// A string longer than allowed.
+    /// A string longer than allowed (bounds are in bytes of UTF-8).
     TooLong,
     /// A list longer than allowed.
     TooMany,
@@ -158,17 +158,11 @@ impl std::fmt::Display for WireError {
 
 impl std::error::Error for WireError {}
 
-/// Longest tag or name of a closed set read, in characters; longer is an error before any match.
-const MAX_TAG_CHARS: usize = 100;
+/// Longest tag or name of a closed set read, in bytes; longer is an error before any match.
+const MAX_TAG_BYTES: usize = 100;
 
 pub(crate) fn error<T>(field: &'static str, problem: Problem) -> Result<T, WireError> {
     Err(WireError { field, problem })
-}
-
-/// `text` cut to at most `max` bytes, at a character boundary.
-pub(crate) fn cut(mut text: String, max: usize) -> String {
-    text.truncate(text.floor_char_boundary(max));
-    text
 }
 
 // Writing.
@@ -221,20 +215,14 @@ fn missing_or(found: &impl Value, kind: Kind) -> Problem {
 }
 
 fn checked_text(field: &'static str, found: &impl Value, max: usize) -> Result<String, WireError> {
-    let Some(text) = found.as_string() else {
-        return error(field, missing_or(found, Kind::Text));
-    };
-    // Bytes first: a string is at least a character per four bytes, and counting is then rare.
-    if text.len() > max {
-        let chars = text.chars().count();
-        if chars > max {
-            return error(field, Problem::TooLong);
-        }
+    match found.as_string() {
+        None => error(field, missing_or(found, Kind::Text)),
+        Some(text) if text.len() > max => error(field, Problem::TooLong),
+        Some(text) => Ok(text),
     }
-    Ok(text)
 }
 
-/// `field`, a string of at most `max` characters.
+/// `field`, a string of at most `max` bytes.
 pub(crate) fn text<V: Value>(
     value: &V,
     field: &'static str,
@@ -243,7 +231,7 @@ pub(crate) fn text<V: Value>(
     checked_text(field, &value.get(field), max)
 }
 
-/// `field`, a string of at most `max` characters, or `None`.
+/// `field`, a string of at most `max` bytes, or `None`.
 pub(crate) fn optional_text<V: Value>(
     value: &V,
     field: &'static str,
@@ -324,27 +312,27 @@ pub(crate) fn list<V: Value>(
     checked_list(field, value.get(field), max)
 }
 
-/// The strings of a list of at most `max_items`, each of at most `max_chars` characters.
+/// The strings of a list of at most `max_items`, each of at most `max_bytes` bytes.
 pub(crate) fn checked_texts<V: Value>(
     field: &'static str,
     found: V,
     max_items: usize,
-    max_chars: usize,
+    max_bytes: usize,
 ) -> Result<Vec<String>, WireError> {
     let (items, count) = checked_list(field, found, max_items)?;
     (0..count)
-        .map(|index| checked_text(field, &items.item(index), max_chars))
+        .map(|index| checked_text(field, &items.item(index), max_bytes))
         .collect()
 }
 
-/// `field`, a list of at most `max_items` strings of at most `max_chars` characters.
+/// `field`, a list of at most `max_items` strings of at most `max_bytes` bytes.
 pub(crate) fn text_list<V: Value>(
     value: &V,
     field: &'static str,
     max_items: usize,
-    max_chars: usize,
+    max_bytes: usize,
 ) -> Result<Vec<String>, WireError> {
-    checked_texts(field, value.get(field), max_items, max_chars)
+    checked_texts(field, value.get(field), max_items, max_bytes)
 }
 
 /// `field`, a string naming one of `all` by `name`; an unknown name is an error.
@@ -354,7 +342,7 @@ pub(crate) fn one_of<V: Value, T: Copy>(
     all: &[T],
     name: impl Fn(T) -> &'static str,
 ) -> Result<T, WireError> {
-    let found = text(value, field, MAX_TAG_CHARS)?;
+    let found = text(value, field, MAX_TAG_BYTES)?;
     all.iter()
         .copied()
         .find(|item| name(*item) == found)

@@ -9,7 +9,8 @@ use proptest::prelude::*;
 use serde_json::json;
 use tba_rules::bridge::{self, Line, LineKind, LineResult, MAX_ALERT_BYTES, Outcome, Probe, Reply};
 use tba_rules::protocol::{
-    MAX_GRANTS, MAX_NOTE_CHARS, MAX_OFFERED, MAX_PROBLEMS, Page, Request, Response, Snapshot,
+    MAX_GRANTS, MAX_NOTE_BYTES, MAX_OFFERED, MAX_PROBLEMS, MAX_TEXT_BYTES, MAX_TEXT_CHARS, Page,
+    Request, Response, Snapshot,
 };
 use tba_rules::wire::{Kind, Problem, Value, WireError};
 use tba_rules::{Level, Role, Subtab};
@@ -423,7 +424,7 @@ fn malformed_answers_are_refused_with_the_field_and_the_problem() {
         "reason is not a string",
     );
     refused(
-        json!({"type": "Unavailable", "reason": "r".repeat(MAX_NOTE_CHARS + 1)}),
+        json!({"type": "Unavailable", "reason": "r".repeat(MAX_NOTE_BYTES + 1)}),
         "reason is too long",
     );
 
@@ -447,7 +448,7 @@ fn malformed_answers_are_refused_with_the_field_and_the_problem() {
     );
     refused(snapshot_with("profile", json!(null)), "profile is missing");
     refused(
-        snapshot_with("profile", json!("p".repeat(301))),
+        snapshot_with("profile", json!("p".repeat(MAX_TEXT_BYTES + 1))),
         "profile is too long",
     );
     refused(
@@ -467,7 +468,7 @@ fn malformed_answers_are_refused_with_the_field_and_the_problem() {
         "problems has too many items",
     );
     refused(
-        snapshot_with("problems", json!(["p".repeat(MAX_NOTE_CHARS + 1)])),
+        snapshot_with("problems", json!(["p".repeat(MAX_NOTE_BYTES + 1)])),
         "problems is too long",
     );
     refused(
@@ -504,11 +505,14 @@ fn malformed_answers_are_refused_with_the_field_and_the_problem() {
     refused(role_with("id", json!("5")), "id is not a number");
     refused(role_with("name", json!(5)), "name is not a string");
     refused(
-        role_with("name", json!("n".repeat(301))),
+        role_with("name", json!("n".repeat(MAX_TEXT_BYTES + 1))),
         "name is too long",
     );
+    // The bounds are in bytes, wide enough for any name the content script sends.
+    let widest = "\u{1F600}".repeat(MAX_TEXT_CHARS);
+    assert!(Response::decode(&Mem::from(role_with("name", json!(widest)))).is_ok());
     refused(
-        role_with("account", json!("a".repeat(301))),
+        role_with("account", json!("a".repeat(MAX_TEXT_BYTES + 1))),
         "account is too long",
     );
     refused(
@@ -774,7 +778,7 @@ fn probe_replies_are_read_and_forged_ones_refused() {
             offered: None,
         }))
     );
-    // Words that are not ids are left out; only the first MAX_OFFERED count.
+    // Words that are not ids are left out; only the first MAX_OFFERED words count.
     let mut many: Vec<serde_json::Value> = vec![
         json!("<b>x</b>"),
         json!(null),
@@ -789,18 +793,20 @@ fn probe_replies_are_read_and_forged_ones_refused() {
     else {
         panic!("no offered ids");
     };
-    assert_eq!(offered.len(), MAX_OFFERED - 3);
+    // "<b>x</b>" is the first word, "ADMI_Z" the second, then the ids from ID_0.
+    assert_eq!(offered.len(), MAX_OFFERED - 1);
     assert!(offered.contains("ADMI_Z") && !offered.contains("ADMI_Y"));
-    assert!(!offered.contains(&format!("ID_{}", MAX_OFFERED - 4)));
+    assert!(offered.contains(&format!("ID_{}", MAX_OFFERED - 3)));
+    assert!(!offered.contains(&format!("ID_{}", MAX_OFFERED - 2)));
 
-    // The bridge's refusal, with its error cut to MAX_ALERT_BYTES.
+    // The bridge's refusal, with its error when it is a string of at most MAX_ALERT_BYTES.
     assert_eq!(
-        probe(json!({"ok": false, "error": "e".repeat(2000)})),
+        probe(json!({"ok": false, "error": "e".repeat(MAX_ALERT_BYTES)})),
         refusal(&"e".repeat(MAX_ALERT_BYTES))
     );
     assert_eq!(
-        probe(json!({"ok": false, "error": "\u{e9}".repeat(700)})),
-        refusal(&"\u{e9}".repeat(MAX_ALERT_BYTES / 2))
+        probe(json!({"ok": false, "error": "e".repeat(MAX_ALERT_BYTES + 1)})),
+        Ok(Reply::Refused(None))
     );
     assert_eq!(
         probe(json!({"ok": false, "error": {"message": "x"}})),
@@ -864,7 +870,7 @@ fn fix_replies_are_read_and_forged_ones_refused() {
     let results = json!([
         {"permkey": "ADMI_LOGIN_OAUTH", "kind": "add", "result": "done", "alerts": []},
         {"permkey": "REPO_ANALYTICS", "kind": "raise", "result": "failed",
-         "alerts": ["a", 7, "b", "c", "d", "e", "f", "x".repeat(2000)]},
+         "alerts": ["a", 7, "b", "x".repeat(2000), "c", "e", "f"]},
     ]);
     assert_eq!(
         fix_results(json!({"ok": false, "results": results})),
@@ -877,8 +883,8 @@ fn fix_replies_are_read_and_forged_ones_refused() {
             LineResult {
                 permkey: "REPO_ANALYTICS".to_owned(),
                 outcome: Outcome::Failed,
-                // The first MAX_ALERTS items; what is not a string is left out.
-                alerts: ["a", "b", "c", "d"].map(str::to_owned).to_vec(),
+                // The first MAX_ALERTS items; what is not a string or too long is left out.
+                alerts: ["a", "b", "c"].map(str::to_owned).to_vec(),
             },
         ]
     );
@@ -894,12 +900,13 @@ fn fix_replies_are_read_and_forged_ones_refused() {
             matches!(outcome, Outcome::Done | Outcome::Already)
         );
     }
-    let cut = fix_results(json!({"ok": false, "results": [
-        {"permkey": "ADMI_LOGIN_OAUTH", "result": "failed", "alerts": ["x".repeat(2000)]},
+    let bounded = fix_results(json!({"ok": false, "results": [
+        {"permkey": "ADMI_LOGIN_OAUTH", "result": "failed",
+         "alerts": ["x".repeat(MAX_ALERT_BYTES), "y".repeat(MAX_ALERT_BYTES + 1)]},
         {"permkey": "REPO_ANALYTICS", "result": "done", "alerts": "not a list"},
     ]}));
-    assert_eq!(cut[0].alerts, ["x".repeat(MAX_ALERT_BYTES)]);
-    assert!(cut[1].alerts.is_empty());
+    assert_eq!(bounded[0].alerts, ["x".repeat(MAX_ALERT_BYTES)]);
+    assert!(bounded[1].alerts.is_empty());
 
     // Forged: success claimed for nothing, for the wrong lines, or in words the bridge never uses.
     assert_eq!(
