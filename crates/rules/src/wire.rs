@@ -69,10 +69,10 @@ pub trait Value: Sized {
 /// Why a value is not the message it should be.
 ///
 /// It names the field and the problem but quotes nothing of the value: an error costs no copy,
-/// which keeps the readers small where the errors are only counted (the content script).
+/// which keeps the readers small in the content script, which only tells refused from read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct WireError {
-    /// The field, e.g. `"grants"`; `"answer"` or `"request"` for the value as a whole.
+    /// The field, e.g. `"grants"` (a value that is no object at all misses its first field).
     pub field: &'static str,
     /// What is wrong with it.
     pub problem: Problem,
@@ -87,7 +87,7 @@ pub enum Problem {
     NotA(Kind),
     /// A tag or a name of a closed set that this version does not know.
     Unknown,
-    /// A number that is not a whole number from 0 to `max`.
+    /// A number that is not a whole number in its range (a level 0–4, a role id that fits `u32`).
     OutOfRange,
     /// A string longer than allowed (bounds are in bytes of UTF-8).
     TooLong,
@@ -139,7 +139,7 @@ impl WireError {
             Problem::Missing => format!("{field} is missing"),
             Problem::NotA(kind) => format!("{field} is not {}", kind.noun()),
             Problem::Unknown => format!("unknown {field}"),
-            Problem::OutOfRange => format!("{field} is out of range"),
+            Problem::OutOfRange => format!("{field} is not a whole number in range"),
             Problem::TooLong => format!("{field} is too long"),
             Problem::TooMany => format!("{field} has too many items"),
             Problem::Count => format!("{field} has another number of items than asked for"),

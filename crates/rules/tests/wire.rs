@@ -496,11 +496,17 @@ fn malformed_answers_are_refused_with_the_field_and_the_problem() {
         role_with("grants", json!([null])),
         "grants is not an object",
     );
-    refused(role_with("id", json!(-1)), "id is out of range");
-    refused(role_with("id", json!(1.5)), "id is out of range");
+    refused(
+        role_with("id", json!(-1)),
+        "id is not a whole number in range",
+    );
+    refused(
+        role_with("id", json!(1.5)),
+        "id is not a whole number in range",
+    );
     refused(
         role_with("id", json!(4_294_967_296u64)),
-        "id is out of range",
+        "id is not a whole number in range",
     );
     refused(role_with("id", json!("5")), "id is not a number");
     refused(role_with("name", json!(5)), "name is not a string");
@@ -555,9 +561,18 @@ fn malformed_answers_are_refused_with_the_field_and_the_problem() {
         grant_with("id", json!("A".repeat(81))),
         "grants holds an invalid permission id",
     );
-    refused(grant_with("level", json!(5)), "level is out of range");
-    refused(grant_with("level", json!(-1)), "level is out of range");
-    refused(grant_with("level", json!(2.5)), "level is out of range");
+    refused(
+        grant_with("level", json!(5)),
+        "level is not a whole number in range",
+    );
+    refused(
+        grant_with("level", json!(-1)),
+        "level is not a whole number in range",
+    );
+    refused(
+        grant_with("level", json!(2.5)),
+        "level is not a whole number in range",
+    );
     refused(grant_with("level", json!("4")), "level is not a number");
     refused(grant_with("level", json!(null)), "level is missing");
     refused(
@@ -580,9 +595,9 @@ fn malformed_answers_are_refused_with_the_field_and_the_problem() {
     // Numbers JSON cannot hold but a structured clone can.
     let mut answer = Mem::from(grant_with("level", json!(0)));
     set_level(&mut answer, Mem::Number(f64::NAN));
-    refused_mem(answer.clone(), "level is out of range");
+    refused_mem(answer.clone(), "level is not a whole number in range");
     set_level(&mut answer, Mem::Number(f64::INFINITY));
-    refused_mem(answer.clone(), "level is out of range");
+    refused_mem(answer.clone(), "level is not a whole number in range");
     set_level(&mut answer, Mem::Undefined);
     refused_mem(answer, "level is missing");
 }
