@@ -5,18 +5,20 @@
 //! element, no input value), through `tba_rules::authmsg`. When it matches, a help box in an open
 //! shadow root (host `#tba-doctor-auth-help`) goes right after the element that shows the message,
 //! and the popup gets the same facts through `Request::GetSnapshot`.
+use tba_rules::Role;
 use tba_rules::authmsg::contains_auth_error;
 use tba_rules::message::{Arg, Id, Message};
 use tba_rules::page::{account_from_host, manage_roles_url};
-use tba_rules::protocol::{Request, Response, RoleWire, Snapshot};
+use tba_rules::protocol::{Page, Request, Response, Snapshot};
 use tba_rules::text::auth_error_request;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement};
 
 use crate::dom::{add, element, open_shadow, style};
+use crate::ext;
 use crate::ext::{say, text};
-use crate::{ext, wire};
+use crate::wire::Js;
 
 /// Id of the help box's host element: a stable hook (product.md section 6).
 pub const HOST_ID: &str = "tba-doctor-auth-help";
@@ -87,41 +89,29 @@ pub fn start() {
         let anchor = innermost_holder(&body);
         let _ = draw(&document, &anchor, &page);
     }
-    let url = document
-        .location()
-        .and_then(|location| location.href().ok())
-        .unwrap_or_default();
-    ext::on_message(move |message| wire::response_to_js(&answer(&page, &url, &message)));
+    ext::on_message(move |message| answer(&page, message).encode::<Js>().0);
 }
 
 /// The popup's answer on this page: the facts, and a refusal of anything that would change a role.
-fn answer(page: &AuthPage, url: &str, message: &JsValue) -> Response {
+fn answer(page: &AuthPage, message: JsValue) -> Response {
     let snapshot = Snapshot {
-        page: "auth-error".to_owned(),
+        page: Page::AuthError,
         profile: String::new(),
-        role: Some(RoleWire {
-            id: None,
+        role: Some(Role {
             name: page.role_name.clone(),
             account: page.account.clone(),
-            grants: Vec::new(),
-            web_services_only: None,
-            two_factor_required: None,
-            offered: None,
+            ..Role::default()
         }),
         problems: Vec::new(),
         bridge_ok: false,
-        url: url.to_owned(),
-        message: Some(crate::ext::with_lookup(|lookup| {
-            auth_error_request(page.account.as_deref(), page.role_name.as_deref(), lookup)
-        })),
     };
-    match wire::request_from_js(message) {
-        Some(Request::GetSnapshot) => Response::Snapshot { snapshot },
-        Some(Request::Prefill { .. } | Request::FixAll { .. }) => Response::Refused {
+    match Request::decode(&Js(message)) {
+        Ok(Request::GetSnapshot) => Response::Snapshot { snapshot },
+        Ok(Request::Prefill { .. } | Request::FixAll { .. }) => Response::Refused {
             reason: say(Id::RefusedAuthPage),
             snapshot,
         },
-        None => Response::Refused {
+        Err(_) => Response::Refused {
             reason: "malformed request".to_owned(),
             snapshot,
         },

@@ -7,17 +7,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlInputElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
+// The browser's own UTF-8 copy of a string, kept with the wire's JavaScript side, which needs it too.
+use crate::wire::utf8;
+
 #[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(js_name = TextEncoder)]
-    type Utf8Encoder;
-
-    #[wasm_bindgen(constructor, js_class = TextEncoder, catch)]
-    fn new() -> Result<Utf8Encoder, JsValue>;
-
-    #[wasm_bindgen(method, js_class = TextEncoder)]
-    fn encode(this: &Utf8Encoder, text: &JsValue) -> js_sys::Uint8Array;
-
     /// The content script's own `setTimeout` (a bare global, like `TextEncoder`).
     #[wasm_bindgen(js_name = setTimeout, catch)]
     fn set_timeout(handler: &JsValue, delay: i32) -> Result<JsValue, JsValue>;
@@ -34,21 +28,9 @@ pub fn in_new_task(then: impl FnOnce() + 'static) {
     }
 }
 
-/// Copies `value` into Rust with the browser's own encoder, when it is a string.
-///
-/// The glue's usual way of returning a string encodes it character by character in JavaScript,
-/// which costs milliseconds for the tens of kilobytes of a large role's sublist data while that
-/// code is still cold; here the browser encodes and copies natively.
-pub fn utf8(value: &JsValue) -> Option<String> {
-    if !value.is_string() {
-        return None;
-    }
-    String::from_utf8(Utf8Encoder::new().ok()?.encode(value).to_vec()).ok()
-}
-
-/// The string property `name` of `object`, copied by [`utf8`].
+/// The string property `name` of `object`, copied by `wire::utf8`.
 fn long_text(object: &JsValue, name: &str) -> Option<String> {
-    utf8(&js_sys::Reflect::get(object, &JsValue::from_str(name)).ok()?)
+    utf8(&crate::wire::field(object, name))
 }
 
 /// The serialization of `element` and its contents (read only: parsed by `tba_rules::table`).

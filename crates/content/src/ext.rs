@@ -4,14 +4,14 @@
 //! Both browsers expose the APIs as `browser` (Firefox; Chrome since 148) and `chrome`; the bindings
 //! take `browser` when it exists and `chrome` otherwise, and look every member up at run time, so a
 //! missing API is a `None`, never a panic.
-use js_sys::{Function, Reflect};
+use js_sys::Function;
+
+use crate::wire::Js;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 fn get(target: &JsValue, name: &str) -> Option<JsValue> {
-    Reflect::get(target, &JsValue::from_str(name))
-        .ok()
-        .filter(|value| !value.is_undefined() && !value.is_null())
+    Some(crate::wire::field(target, name)).filter(|value| !value.is_undefined() && !value.is_null())
 }
 
 #[wasm_bindgen]
@@ -83,28 +83,6 @@ pub fn on_settings_changed(handler: impl FnMut() + 'static) -> bool {
     added
 }
 
-/// What `storage.sync` holds, as `tba_rules::settings::read` reads it: the members it asks for,
-/// looked up one by one.
-pub struct Stored(JsValue);
-
-impl tba_rules::settings::Stored for Stored {
-    fn member(&self, name: &str) -> Option<Stored> {
-        // Reflect.get throws on a value that is not an object; an absent member is undefined.
-        Reflect::get(&self.0, &JsValue::from_str(name))
-            .ok()
-            .filter(|value| !value.is_undefined())
-            .map(Stored)
-    }
-
-    fn text(&self) -> Option<String> {
-        self.0.as_string()
-    }
-
-    fn number(&self) -> Option<f64> {
-        self.0.as_f64()
-    }
-}
-
 /// Calls `then` once with what `storage.sync` holds (everything: `get(null)`); with nothing
 /// stored when storage cannot be asked or fails.
 ///
@@ -114,7 +92,7 @@ impl tba_rules::settings::Stored for Stored {
 /// `tba_rules::settings`. A callback rather than a future: the role page needs no async runtime
 /// for this one answer; a boxed one, so that the first reading and every later one share this
 /// code.
-pub fn stored_settings(early: JsValue, then: Box<dyn FnOnce(Stored)>) {
+pub fn stored_settings(early: JsValue, then: Box<dyn FnOnce(Js)>) {
     let then_of = |promise: &JsValue| {
         get(promise, "then").and_then(|then_fn| then_fn.dyn_into::<Function>().ok())
     };
@@ -128,10 +106,10 @@ pub fn stored_settings(early: JsValue, then: Box<dyn FnOnce(Stored)>) {
     match asked {
         Some((promise, then_fn)) => {
             // One function for both outcomes: what a rejection passes (an error) holds no settings.
-            let settle = Closure::once_into_js(move |items: JsValue| then(Stored(items)));
+            let settle = Closure::once_into_js(move |items: JsValue| then(Js(items)));
             let _ = then_fn.call2(&promise, &settle, &settle);
         }
-        None => then(Stored(JsValue::UNDEFINED)),
+        None => then(Js(JsValue::UNDEFINED)),
     }
 }
 

@@ -9,21 +9,23 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use tba_rules::assemble::{Mode, PageRead, page_names};
+use tba_rules::bridge::{Line, LineKind};
 use tba_rules::evaluate::{Verdict, evaluate};
 use tba_rules::outcome::{Blocked, NotTaken, Outcome};
 use tba_rules::page::role_edit_url;
-use tba_rules::protocol::{Request, Response, RoleWire, Snapshot};
+use tba_rules::protocol::{Page, Request, Response, Snapshot};
 use tba_rules::settings::{Note, Settings};
 use tba_rules::{Subtab, catalog};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
-use crate::bridge::{self, Line};
+use crate::bridge;
 use crate::panel::{Actions, Model, Panel};
 use crate::read;
 use crate::watch::Watch;
-use crate::{dom, ext, marks, rehearsal, wire};
+use crate::wire::Js;
+use crate::{dom, ext, marks, rehearsal};
 
 /// Root attribute with the page state (product.md §6).
 const STATE_ATTRIBUTE: &str = "data-tba-doctor";
@@ -150,14 +152,16 @@ fn show_first(
     // The popup's channel and the settings listener live as long as the page; these two
     // closures hold the only strong references to the app.
     let for_messages = Rc::clone(&app);
-    ext::on_message(move |message| {
-        let response = match for_messages.try_borrow_mut() {
-            Ok(mut state) => state.answer(message),
-            Err(_) => Response::Unavailable {
+    ext::on_message(move |message| match for_messages.try_borrow_mut() {
+        Ok(mut state) => state.answer(message).encode::<Js>().0,
+        // The same type as the answer above, so that one writer serves both.
+        Err(_) => {
+            Response::<&tba_rules::Role>::Unavailable {
                 reason: "busy".to_owned(),
-            },
-        };
-        wire::response_to_js(&response)
+            }
+            .encode::<Js>()
+            .0
+        }
     });
     ext::on_settings_changed(move || {
         // Read everything again, as at the start: the settings are read from all that is stored.
@@ -430,8 +434,8 @@ impl App {
     fn line_for(
         &self,
         permkey: &'static str,
-        kind: &'static str,
-        level: u8,
+        kind: LineKind,
+        level: tba_rules::Level,
     ) -> Result<Line, Blocked> {
         let subtab = catalog::by_id(permkey).map_or(Subtab::Setup, |permission| permission.subtab);
         let (key_field, level_field) = self
@@ -441,11 +445,11 @@ impl App {
             .ok_or(Blocked::NoEditableFields(subtab))?;
         Ok(Line {
             kind,
-            machine: subtab.machine(),
+            subtab,
             key_field,
             level_field,
             permkey: permkey.to_owned(),
-            level: level.to_string(),
+            level,
         })
     }
 
@@ -465,8 +469,8 @@ impl App {
             .ops
             .iter()
             .find(|op| op.id() == id)
-            .map_or(4, |op| op.level().number());
-        let line = match self.line_for(id, "add", level) {
+            .map_or(tba_rules::Level::Full, |op| op.level());
+        let line = match self.line_for(id, LineKind::Add, level) {
             Ok(line) => line,
             Err(blocked) => return Outcome::CannotPrefill(blocked),
         };
@@ -490,10 +494,10 @@ impl App {
         let mut lines = Vec::new();
         for op in &verdict.plan.ops {
             let kind = match op {
-                tba_rules::FixOp::Add { .. } => "add",
-                tba_rules::FixOp::Raise { .. } => "raise",
+                tba_rules::FixOp::Add { .. } => LineKind::Add,
+                tba_rules::FixOp::Raise { .. } => LineKind::Raise,
             };
-            match self.line_for(op.id(), kind, op.level().number()) {
+            match self.line_for(op.id(), kind, op.level()) {
                 Ok(line) => lines.push(line),
                 Err(blocked) => return Outcome::CannotFix(blocked),
             }
@@ -503,7 +507,7 @@ impl App {
             Ok(results) => {
                 let not_taken: Vec<NotTaken> = results
                     .into_iter()
-                    .filter(|result| result.result != "done" && result.result != "already")
+                    .filter(|result| !result.outcome.is_success())
                     .map(|result| NotTaken {
                         id: result.permkey,
                         alerts: result.alerts,
@@ -521,36 +525,31 @@ impl App {
         }
     }
 
-    fn snapshot(&self) -> Snapshot {
+    fn snapshot(&self) -> Snapshot<&tba_rules::Role> {
         let page = match (self.read.is_supported(), self.read.mode, self.read.role.id) {
-            (false, _, _) => "unsupported",
-            (true, Mode::View, _) => "role-view",
-            (true, Mode::Edit, None) => "role-new",
-            (true, Mode::Edit, Some(_)) => "role-edit",
+            (false, _, _) => Page::Unsupported,
+            (true, Mode::View, _) => Page::RoleView,
+            (true, Mode::Edit, None) => Page::RoleNew,
+            (true, Mode::Edit, Some(_)) => Page::RoleEdit,
         };
         let mut problems = self.problems.clone();
         if let Actions::Disabled(blocked) = &self.actions {
             problems.push(ext::text(&blocked.sentence()));
         }
         Snapshot {
-            page: page.to_owned(),
+            page,
             profile: self.settings.chosen().id.as_str().to_owned(),
-            role: self
-                .read
-                .is_supported()
-                .then(|| RoleWire::from(&self.read.role)),
+            role: self.read.is_supported().then_some(&self.read.role),
             problems,
             bridge_ok: self.actions == Actions::Enabled,
-            url: self.read.url.clone(),
-            message: None,
         }
     }
 
     /// Answers one popup message; every message re-reads the page first.
-    fn answer(&mut self, message: JsValue) -> Response {
-        let request = wire::request_from_js(&message);
+    fn answer(&mut self, message: JsValue) -> Response<&tba_rules::Role> {
+        let request = Request::decode(&Js(message));
         self.refresh();
-        let Some(request) = request else {
+        let Ok(request) = request else {
             return Response::Refused {
                 reason: "malformed request".to_owned(),
                 snapshot: self.snapshot(),

@@ -171,34 +171,12 @@ pub fn send_message(
     tab_id: i32,
     request: &Request,
 ) -> impl Future<Output = Result<JsValue, ExtError>> + use<> {
-    let message = wire::request_to_js(request);
+    let message = request.encode::<wire::Js>().0;
     settle(call(
         &["tabs"],
         "sendMessage",
         &[JsValue::from(tab_id), message],
     ))
-}
-
-/// What `storage.sync` holds, as `tba_rules::settings::read` reads it: the members it asks for,
-/// looked up one by one.
-struct Stored(JsValue);
-
-impl settings::Stored for Stored {
-    fn member(&self, name: &str) -> Option<Stored> {
-        // Reflect.get throws on a value that is not an object; an absent member is undefined.
-        Reflect::get(&self.0, &JsValue::from_str(name))
-            .ok()
-            .filter(|value| !value.is_undefined())
-            .map(Stored)
-    }
-
-    fn text(&self) -> Option<String> {
-        self.0.as_string()
-    }
-
-    fn number(&self) -> Option<f64> {
-        self.0.as_f64()
-    }
 }
 
 /// The stored settings, and a note when what is stored cannot be read (the defaults apply then).
@@ -210,7 +188,7 @@ pub fn stored_settings(early: &Early) -> impl Future<Output = (Settings, Option<
     });
     async move {
         let items = settle(promise).await.unwrap_or(JsValue::UNDEFINED);
-        settings::read(&Stored(items))
+        settings::read(&crate::wire::Js(items))
     }
 }
 

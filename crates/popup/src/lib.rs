@@ -8,6 +8,8 @@ pub mod ext;
 pub mod hooks;
 mod logger;
 pub mod state;
+// The wire's JavaScript side, one file for both crates (see its own doc).
+#[path = "../../content/src/wire.rs"]
 pub mod wire;
 
 use std::cell::RefCell;

@@ -2,16 +2,16 @@
 //! screen derived from that, the stored settings and the content script's answer.
 //!
 //! Pure: no browser calls here (those live in `hooks/` and `ext.rs`), so every screen's derivation
-//! is tested natively. Everything that arrives from the page is validated here before it is shown:
-//! a `RoleWire` becomes a `Role` only through `TryFrom`, and the verdict is recomputed with the same
-//! `tba_rules::evaluate` the page panel uses.
+//! is tested natively. Everything that arrives from the page is checked before it gets here (an
+//! answer is a `Response` only once `tba_rules::protocol` has read it, its role a valid `Role`),
+//! and the verdict is recomputed with the same `tba_rules::evaluate` the page panel uses.
 use std::rc::Rc;
 
 use tba_rules::evaluate::{RequirementState, Verdict, evaluate};
 use tba_rules::message::Text;
 use tba_rules::page::{self, PageKind};
 use tba_rules::profile::{Profile, ProfileId};
-use tba_rules::protocol::{Response, Snapshot};
+use tba_rules::protocol::{Page, Response, Snapshot};
 use tba_rules::role::Role;
 use tba_rules::settings::{Note, Settings};
 use tba_rules::text;
@@ -530,48 +530,28 @@ fn screen_of_answer(host: &str, response: &Response, profile: &Profile) -> Scree
 
 fn screen_of_snapshot(host: &str, snapshot: &Snapshot, profile: &Profile) -> Screen {
     let roles_url = page::manage_roles_url(host);
-    let mode = match snapshot.page.as_str() {
-        "role-edit" => RoleMode::Edit,
-        "role-view" => RoleMode::View,
-        "role-new" => RoleMode::New,
-        "unsupported" => {
-            let mut problems = snapshot.problems.clone();
-            problems.extend(snapshot.message.clone());
-            return Screen::Unsupported { problems };
+    let mode = match snapshot.page {
+        Page::RoleEdit => RoleMode::Edit,
+        Page::RoleView => RoleMode::View,
+        Page::RoleNew => RoleMode::New,
+        Page::Unsupported => {
+            return Screen::Unsupported {
+                problems: snapshot.problems.clone(),
+            };
         }
-        "auth-error" => {
-            let role = snapshot
-                .role
-                .clone()
-                .map(Role::try_from)
-                .transpose()
-                .ok()
-                .flatten()
-                .unwrap_or_default();
+        Page::AuthError => {
+            let role = snapshot.role.clone().unwrap_or_default();
             return Screen::AuthError(AuthScreen {
                 account: role.account.or_else(|| page::account_from_host(host)),
                 role_name: role.name,
                 roles_url,
             });
         }
-        other => {
-            return Screen::Unavailable(Unavailable::Invalid {
-                reason: format!("unknown page kind {:?}", truncate(other)),
-            });
-        }
     };
-    let Some(wire) = snapshot.role.clone() else {
+    let Some(role) = snapshot.role.clone() else {
         let mut problems = snapshot.problems.clone();
         problems.push("the page sent no role".to_owned());
         return Screen::Unsupported { problems };
-    };
-    let role = match Role::try_from(wire) {
-        Ok(role) => role,
-        Err(error) => {
-            return Screen::Unavailable(Unavailable::Invalid {
-                reason: error.message(),
-            });
-        }
     };
     let verdict = evaluate(&role, profile);
     let edit_url = match (mode, role.id) {
@@ -587,10 +567,6 @@ fn screen_of_snapshot(host: &str, snapshot: &Snapshot, profile: &Profile) -> Scr
         problems: snapshot.problems.clone(),
         bridge_ok: snapshot.bridge_ok,
     }))
-}
-
-fn truncate(text: &str) -> String {
-    text.chars().take(40).collect()
 }
 
 /// How one requirement is shown: a label and a state word.

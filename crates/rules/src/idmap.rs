@@ -112,6 +112,19 @@ impl<V> FromIterator<(String, V)> for IdMap<V> {
     }
 }
 
+/// The ids and values of a map, in id order.
+type Entries<'a, V> =
+    std::iter::Map<std::slice::Iter<'a, (String, V)>, fn(&'a (String, V)) -> (&'a String, &'a V)>;
+
+impl<'a, V> IntoIterator for &'a IdMap<V> {
+    type Item = (&'a String, &'a V);
+    type IntoIter = Entries<'a, V>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.iter().map(|(id, value)| (id, value))
+    }
+}
+
 impl<V> Index<&str> for IdMap<V> {
     type Output = V;
 
@@ -154,6 +167,15 @@ impl IdSet {
     /// The ids, in order.
     pub fn iter(&self) -> impl Iterator<Item = &String> {
         self.0.keys()
+    }
+}
+
+impl<'a> IntoIterator for &'a IdSet {
+    type Item = &'a String;
+    type IntoIter = std::iter::Map<Entries<'a, ()>, fn((&'a String, &'a ())) -> &'a String>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        (&self.0).into_iter().map(|(id, _)| id)
     }
 }
 

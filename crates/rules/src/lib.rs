@@ -29,6 +29,7 @@
 
 pub mod assemble;
 pub mod authmsg;
+pub mod bridge;
 pub mod catalog;
 pub mod codec;
 pub mod crosscheck;
@@ -47,6 +48,7 @@ pub mod role;
 pub mod settings;
 pub mod table;
 pub mod text;
+pub mod wire;
 pub mod wording;
 
 pub use catalog::{Permission, Subtab};

@@ -1,28 +1,37 @@
-//! Wire types between the popup and the content script. Serde lives here and only here; domain
-//! types convert to and from these by hand, and everything that comes in is validated.
+//! The messages between the popup and the content script, and how they are written and read
+//! (through [`crate::wire::Value`]; one implementation for both sides).
 //!
-//! The content-script channel is unprivileged: a `RoleWire` is checked before it becomes a `Role`.
+//! The shape is serde's JSON form of these types: a `type` tag on [`Request`] and [`Response`],
+//! field names as in Rust, `null` for `None`, a level as its number, a subtab by its machine name.
+//! Everything read is checked: a [`Snapshot`]'s role is a valid [`Role`] once read, or the answer
+//! is refused with a [`WireError`] (the content script's channel is unprivileged).
 
 use crate::idmap::{IdMap, IdSet};
-
-use serde::{Deserialize, Serialize};
+use std::borrow::Borrow;
 
 use crate::catalog::Subtab;
 use crate::level::Level;
 use crate::role::{Grant, Role};
+use crate::wire::{self, Problem, Value, WireError};
 
-/// Most grants a `RoleWire` may carry.
+/// Most grants a role on the wire may carry.
 pub const MAX_GRANTS: usize = 5000;
-/// Most offered ids a `RoleWire` may carry.
+/// Most offered ids a role on the wire may carry.
 pub const MAX_OFFERED: usize = 5000;
-/// Longest role name or account id, in characters.
+/// Longest role name or account id the content script sends, in characters.
 pub const MAX_TEXT_CHARS: usize = 300;
+/// Longest role name, account id or profile id read, in bytes: a text of [`MAX_TEXT_CHARS`]
+/// characters always fits (the wire's bounds are in bytes, which costs no counting).
+pub const MAX_TEXT_BYTES: usize = 4 * MAX_TEXT_CHARS;
 /// Longest permission id, in bytes.
 pub const MAX_ID_LEN: usize = 80;
+/// Most problems a snapshot may carry.
+pub const MAX_PROBLEMS: usize = 100;
+/// Longest problem or reason read, in bytes.
+pub const MAX_NOTE_BYTES: usize = 20_000;
 
 /// A request from the popup to the content script.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Request {
     /// Send the current snapshot.
     GetSnapshot,
@@ -39,153 +48,83 @@ pub enum Request {
 }
 
 /// The content script's answer.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type")]
-pub enum Response {
+///
+/// `R` is how the snapshot holds its role: read answers own it (`Role`, the default); the content
+/// script writes its answer with `&Role`, the role it holds, so that answering copies nothing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Response<R = Role> {
     /// The state of the page.
     Snapshot {
         /// The state.
-        snapshot: Snapshot,
+        snapshot: Snapshot<R>,
     },
     /// The request was refused; the state is unchanged.
     Refused {
         /// Why, in plain words.
         reason: String,
         /// The state.
-        snapshot: Snapshot,
+        snapshot: Snapshot<R>,
     },
-    /// The page cannot answer (not a role page, not ready).
+    /// The page cannot answer (not ready, or the engine failed: `content-loader.js` answers this
+    /// with a reason code of its own).
     Unavailable {
-        /// Why, in plain words.
+        /// Why (developer-facing).
         reason: String,
     },
 }
 
-/// What the content script knows about its page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Snapshot {
-    /// `"role-edit"`, `"role-view"`, `"role-new"`, `"auth-error"` or `"unsupported"`.
-    pub page: String,
-    /// The profile id used for the verdict.
-    pub profile: String,
-    /// The role, when the page is a readable role page.
-    pub role: Option<RoleWire>,
-    /// Problems met while reading the page, for display.
-    pub problems: Vec<String>,
-    /// Whether the MAIN-world bridge answered.
-    pub bridge_ok: bool,
-    /// The page URL.
-    pub url: String,
-    /// A message for the user, if any.
-    pub message: Option<String>,
+/// What kind of page the content script is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// A saved role, in edit mode (`"role-edit"`).
+    RoleEdit,
+    /// A role in view mode (`"role-view"`).
+    RoleView,
+    /// A new role, never saved (`"role-new"`).
+    RoleNew,
+    /// A page showing NetSuite's authorization error (`"auth-error"`).
+    AuthError,
+    /// A role page whose data could not be read (`"unsupported"`).
+    Unsupported,
 }
 
-/// A role on the wire.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RoleWire {
-    /// Internal id.
-    pub id: Option<u32>,
-    /// Role name.
-    pub name: Option<String>,
-    /// Account id.
-    pub account: Option<String>,
-    /// Permission lines.
-    pub grants: Vec<GrantWire>,
-    /// Web Services Only checkbox.
-    pub web_services_only: Option<bool>,
-    /// 2FA-required setting.
-    pub two_factor_required: Option<bool>,
-    /// Ids the Setup picker offers.
-    pub offered: Option<Vec<String>>,
-}
+impl Page {
+    /// Every kind.
+    pub const ALL: [Page; 5] = [
+        Page::RoleEdit,
+        Page::RoleView,
+        Page::RoleNew,
+        Page::AuthError,
+        Page::Unsupported,
+    ];
 
-/// A permission line on the wire.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GrantWire {
-    /// Sublist machine name, e.g. `"setupmach"`.
-    pub subtab: String,
-    /// Permission id.
-    pub id: String,
-    /// Numeric level 0–4.
-    pub level: u8,
-}
-
-/// Why a `RoleWire` is not a valid `Role`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RoleWireError {
-    /// An id does not match `^[A-Za-z0-9_]{1,80}$` (the id is cut to 80 characters).
-    InvalidId {
-        /// The id.
-        id: String,
-    },
-    /// A level is not 0–4.
-    InvalidLevel {
-        /// The permission id.
-        id: String,
-        /// The level.
-        level: u8,
-    },
-    /// A subtab is not a known machine name.
-    UnknownSubtab {
-        /// The permission id.
-        id: String,
-        /// The subtab text (cut to 80 characters).
-        subtab: String,
-    },
-    /// The same id appears in two grants.
-    DuplicateGrant {
-        /// The permission id.
-        id: String,
-    },
-    /// More than `MAX_GRANTS` grants.
-    TooManyGrants {
-        /// How many.
-        count: usize,
-    },
-    /// More than `MAX_OFFERED` offered ids.
-    TooManyOffered {
-        /// How many.
-        count: usize,
-    },
-    /// A name or account longer than `MAX_TEXT_CHARS`.
-    TextTooLong {
-        /// `"name"` or `"account"`.
-        field: &'static str,
-        /// Its length in characters.
-        chars: usize,
-    },
-}
-
-impl RoleWireError {
-    /// A short lower-case description, without a trailing period.
-    pub fn message(&self) -> String {
+    /// The name on the wire, e.g. `"role-edit"`.
+    pub fn as_str(self) -> &'static str {
         match self {
-            RoleWireError::InvalidId { id } => format!("invalid permission id \"{id}\""),
-            RoleWireError::InvalidLevel { id, level } => format!("invalid level {level} for {id}"),
-            RoleWireError::UnknownSubtab { id, subtab } => {
-                format!("unknown subtab \"{subtab}\" for {id}")
-            }
-            RoleWireError::DuplicateGrant { id } => format!("permission {id} is granted twice"),
-            RoleWireError::TooManyGrants { count } => {
-                format!("{count} grants is more than {MAX_GRANTS}")
-            }
-            RoleWireError::TooManyOffered { count } => {
-                format!("{count} offered permissions is more than {MAX_OFFERED}")
-            }
-            RoleWireError::TextTooLong { field, chars } => {
-                format!("{field} of {chars} characters is longer than {MAX_TEXT_CHARS}")
-            }
+            Page::RoleEdit => "role-edit",
+            Page::RoleView => "role-view",
+            Page::RoleNew => "role-new",
+            Page::AuthError => "auth-error",
+            Page::Unsupported => "unsupported",
         }
     }
 }
 
-impl std::fmt::Display for RoleWireError {
-    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        formatter.write_str(&self.message())
-    }
+/// What the content script knows about its page (`R` as in [`Response`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snapshot<R = Role> {
+    /// The kind of page.
+    pub page: Page,
+    /// The profile id used for the verdict (empty where there is none).
+    pub profile: String,
+    /// The role, when the page is a readable role page (on the authorization-error page: only
+    /// its name and account).
+    pub role: Option<R>,
+    /// Problems met while reading the page, for display.
+    pub problems: Vec<String>,
+    /// Whether the MAIN-world bridge answered.
+    pub bridge_ok: bool,
 }
-
-impl std::error::Error for RoleWireError {}
 
 /// Whether `id` matches `^[A-Za-z0-9_]{1,80}$`.
 pub fn is_valid_id(id: &str) -> bool {
@@ -195,214 +134,204 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|byte| byte.is_ascii_alphanumeric() || byte == b'_')
 }
 
-fn checked_id(id: &str) -> Result<(), RoleWireError> {
-    if is_valid_id(id) {
-        Ok(())
+fn checked_id(field: &'static str, id: String) -> Result<String, WireError> {
+    if is_valid_id(&id) {
+        Ok(id)
     } else {
-        Err(RoleWireError::InvalidId {
-            id: id.chars().take(MAX_ID_LEN).collect(),
-        })
+        wire::error(field, Problem::InvalidId)
     }
 }
 
-fn checked_text(
-    field: &'static str,
-    text: Option<String>,
-) -> Result<Option<String>, RoleWireError> {
-    match text {
-        Some(text) => {
-            let chars = text.chars().count();
-            if chars > MAX_TEXT_CHARS {
-                Err(RoleWireError::TextTooLong { field, chars })
-            } else {
-                Ok(Some(text))
+fn tag<V: Value>(name: &str) -> V {
+    let mut object = V::object();
+    object.set("type", V::text(name));
+    object
+}
+
+impl Request {
+    /// Writes the request.
+    pub fn encode<V: Value>(&self) -> V {
+        match self {
+            Request::GetSnapshot => tag("GetSnapshot"),
+            Request::Prefill { permkey } => {
+                let mut object: V = tag("Prefill");
+                object.set("permkey", V::text(permkey));
+                object
+            }
+            Request::FixAll { confirm_two_factor } => {
+                let mut object: V = tag("FixAll");
+                object.set("confirm_two_factor", V::boolean(*confirm_two_factor));
+                object
             }
         }
-        None => Ok(None),
+    }
+
+    /// Reads a request: exactly one of the three shapes.
+    pub fn decode<V: Value>(value: &V) -> Result<Request, WireError> {
+        match wire::text(value, "type", MAX_ID_LEN)?.as_str() {
+            "GetSnapshot" => Ok(Request::GetSnapshot),
+            // Only bounded: whether it names a permission to pre-fill is the verdict's to say.
+            "Prefill" => Ok(Request::Prefill {
+                permkey: wire::text(value, "permkey", MAX_ID_LEN)?,
+            }),
+            "FixAll" => Ok(Request::FixAll {
+                confirm_two_factor: wire::boolean(value, "confirm_two_factor")?,
+            }),
+            _ => wire::error("type", Problem::Unknown),
+        }
     }
 }
 
-impl TryFrom<RoleWire> for Role {
-    type Error = RoleWireError;
-
-    fn try_from(wire: RoleWire) -> Result<Role, RoleWireError> {
-        if wire.grants.len() > MAX_GRANTS {
-            return Err(RoleWireError::TooManyGrants {
-                count: wire.grants.len(),
-            });
+impl<R: Borrow<Role>> Response<R> {
+    /// Writes the answer.
+    pub fn encode<V: Value>(&self) -> V {
+        match self {
+            Response::Snapshot { snapshot } => {
+                let mut object: V = tag("Snapshot");
+                object.set("snapshot", snapshot.encode());
+                object
+            }
+            Response::Refused { reason, snapshot } => {
+                let mut object: V = tag("Refused");
+                object.set("reason", V::text(reason));
+                object.set("snapshot", snapshot.encode());
+                object
+            }
+            Response::Unavailable { reason } => {
+                let mut object: V = tag("Unavailable");
+                object.set("reason", V::text(reason));
+                object
+            }
         }
-        let mut grants = IdMap::new();
-        for grant in wire.grants {
-            checked_id(&grant.id)?;
-            let Some(level) = Level::from_number(grant.level) else {
-                return Err(RoleWireError::InvalidLevel {
-                    id: grant.id,
-                    level: grant.level,
-                });
-            };
-            let Some(subtab) = Subtab::from_machine(&grant.subtab) else {
-                return Err(RoleWireError::UnknownSubtab {
-                    id: grant.id,
-                    subtab: grant.subtab.chars().take(MAX_ID_LEN).collect(),
-                });
-            };
-            if grants.contains_key(&grant.id) {
-                return Err(RoleWireError::DuplicateGrant { id: grant.id });
-            }
-            grants.insert(grant.id, Grant { subtab, level });
-        }
-        let offered = match wire.offered {
-            Some(offered) if offered.len() > MAX_OFFERED => {
-                return Err(RoleWireError::TooManyOffered {
-                    count: offered.len(),
-                });
-            }
-            Some(offered) => {
-                for id in &offered {
-                    checked_id(id)?;
-                }
-                Some(offered.into_iter().collect::<IdSet>())
-            }
-            None => None,
-        };
-        Ok(Role {
-            id: wire.id,
-            name: checked_text("name", wire.name)?,
-            account: checked_text("account", wire.account)?,
-            grants,
-            web_services_only: wire.web_services_only,
-            two_factor_required: wire.two_factor_required,
-            offered,
-        })
     }
 }
 
-impl From<&Role> for RoleWire {
-    fn from(role: &Role) -> RoleWire {
-        RoleWire {
-            id: role.id,
-            name: role.name.clone(),
-            account: role.account.clone(),
-            grants: role
-                .grants
-                .iter()
-                .map(|(id, grant)| GrantWire {
-                    subtab: grant.subtab.machine().to_owned(),
-                    id: id.clone(),
-                    level: grant.level.number(),
-                })
-                .collect(),
-            web_services_only: role.web_services_only,
-            two_factor_required: role.two_factor_required,
-            offered: role
-                .offered
+impl Response {
+    /// Reads an answer; the error names the first field that is missing, of the wrong type, out
+    /// of bounds or invalid.
+    pub fn decode<V: Value>(value: &V) -> Result<Response, WireError> {
+        match wire::text(value, "type", MAX_ID_LEN)?.as_str() {
+            "Snapshot" => Ok(Response::Snapshot {
+                snapshot: Snapshot::decode(&wire::object(value, "snapshot")?)?,
+            }),
+            "Refused" => Ok(Response::Refused {
+                reason: wire::text(value, "reason", MAX_NOTE_BYTES)?,
+                snapshot: Snapshot::decode(&wire::object(value, "snapshot")?)?,
+            }),
+            "Unavailable" => Ok(Response::Unavailable {
+                reason: wire::text(value, "reason", MAX_NOTE_BYTES)?,
+            }),
+            _ => wire::error("type", Problem::Unknown),
+        }
+    }
+}
+
+impl<R: Borrow<Role>> Snapshot<R> {
+    fn encode<V: Value>(&self) -> V {
+        let mut object = V::object();
+        object.set("page", V::text(self.page.as_str()));
+        object.set("profile", V::text(&self.profile));
+        object.set(
+            "role",
+            self.role
                 .as_ref()
-                .map(|offered| offered.iter().cloned().collect()),
-        }
+                .map_or_else(V::null, |role| encode_role(role.borrow())),
+        );
+        object.set("problems", wire::texts(&self.problems));
+        object.set("bridge_ok", V::boolean(self.bridge_ok));
+        object
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+impl Snapshot {
+    fn decode<V: Value>(value: &V) -> Result<Snapshot, WireError> {
+        Ok(Snapshot {
+            page: wire::one_of(value, "page", &Page::ALL, Page::as_str)?,
+            profile: wire::text(value, "profile", MAX_TEXT_BYTES)?,
+            role: wire::maybe(value, "role")
+                .map(|role| {
+                    if role.is_object() {
+                        decode_role(&role)
+                    } else {
+                        wire::error("role", Problem::NotA(wire::Kind::Object))
+                    }
+                })
+                .transpose()?,
+            problems: wire::text_list(value, "problems", MAX_PROBLEMS, MAX_NOTE_BYTES)?,
+            bridge_ok: wire::boolean(value, "bridge_ok")?,
+        })
+    }
+}
 
-    fn wire_with(grants: Vec<GrantWire>) -> RoleWire {
-        RoleWire {
-            grants,
-            ..RoleWire::default()
+fn encode_role<V: Value>(role: &Role) -> V {
+    let mut object = V::object();
+    object.set(
+        "id",
+        role.id.map_or_else(V::null, |id| V::number(f64::from(id))),
+    );
+    object.set("name", wire::maybe_text(role.name.as_deref()));
+    object.set("account", wire::maybe_text(role.account.as_deref()));
+    let mut grants = V::list();
+    for (id, grant) in &role.grants {
+        let mut entry = V::object();
+        entry.set("subtab", V::text(grant.subtab.machine()));
+        entry.set("id", V::text(id));
+        entry.set("level", V::number(f64::from(grant.level.number())));
+        grants.push(entry);
+    }
+    object.set("grants", grants);
+    object.set(
+        "web_services_only",
+        wire::maybe_boolean(role.web_services_only),
+    );
+    object.set(
+        "two_factor_required",
+        wire::maybe_boolean(role.two_factor_required),
+    );
+    object.set(
+        "offered",
+        role.offered.as_ref().map_or_else(V::null, wire::texts),
+    );
+    object
+}
+
+/// Reads a role and checks it: valid ids, known subtabs, levels 0–4, no id twice, bounds.
+fn decode_role<V: Value>(value: &V) -> Result<Role, WireError> {
+    let (list, count) = wire::list(value, "grants", MAX_GRANTS)?;
+    let mut grants = IdMap::new();
+    for index in 0..count {
+        let grant = list.item(index);
+        if !grant.is_object() {
+            return wire::error("grants", Problem::NotA(wire::Kind::Object));
         }
-    }
-
-    fn grant(subtab: &str, id: &str, level: u8) -> GrantWire {
-        GrantWire {
-            subtab: subtab.to_owned(),
-            id: id.to_owned(),
-            level,
+        let id = checked_id("grants", wire::text(&grant, "id", usize::MAX)?)?;
+        let level = wire::whole(&grant, "level", u32::from(Level::Full.number()))?;
+        let level = Level::from_number(level as u8)
+            .map_or_else(|| wire::error("level", Problem::OutOfRange), Ok)?;
+        let subtab = wire::one_of(&grant, "subtab", &Subtab::ALL, Subtab::machine)?;
+        if grants.contains_key(&id) {
+            return wire::error("grants", Problem::Duplicate);
         }
+        grants.insert(id, Grant { subtab, level });
     }
-
-    fn check(wire: RoleWire, expected: Result<(), &str>) {
-        let result = Role::try_from(wire)
-            .map(|_| ())
-            .map_err(|error| error.message());
-        assert_eq!(result, expected.map_err(str::to_owned));
-    }
-
-    #[test]
-    fn validates_wire_roles() {
-        check(
-            wire_with(vec![grant("setupmach", "ADMI_WEBSERVICES", 4)]),
-            Ok(()),
-        );
-        check(
-            wire_with(vec![grant("setupmach", "ADMI WEB", 4)]),
-            Err("invalid permission id \"ADMI WEB\""),
-        );
-        check(
-            wire_with(vec![grant("setupmach", "", 4)]),
-            Err("invalid permission id \"\""),
-        );
-        check(
-            wire_with(vec![grant("setupmach", &"A".repeat(81), 4)]),
-            Err(&format!("invalid permission id \"{}\"", "A".repeat(80))),
-        );
-        check(
-            wire_with(vec![grant("setupmach", "ADMI_X", 5)]),
-            Err("invalid level 5 for ADMI_X"),
-        );
-        check(
-            wire_with(vec![grant("setupmachine", "ADMI_X", 4)]),
-            Err("unknown subtab \"setupmachine\" for ADMI_X"),
-        );
-        check(
-            wire_with(vec![
-                grant("setupmach", "ADMI_X", 4),
-                grant("setupmach", "ADMI_X", 1),
-            ]),
-            Err("permission ADMI_X is granted twice"),
-        );
-        check(
-            wire_with(vec![grant("setupmach", "ADMI_X", 4); MAX_GRANTS + 1]),
-            Err("5001 grants is more than 5000"),
-        );
-        check(
-            RoleWire {
-                name: Some("n".repeat(301)),
-                ..RoleWire::default()
-            },
-            Err("name of 301 characters is longer than 300"),
-        );
-        check(
-            RoleWire {
-                offered: Some(vec!["ADMI_OK".to_owned(), "<script>".to_owned()]),
-                ..RoleWire::default()
-            },
-            Err("invalid permission id \"<script>\""),
-        );
-        check(
-            RoleWire {
-                offered: Some(vec!["A".to_owned(); MAX_OFFERED + 1]),
-                ..RoleWire::default()
-            },
-            Err("5001 offered permissions is more than 5000"),
-        );
-    }
-
-    #[test]
-    fn role_round_trips_through_the_wire() {
-        let mut role = Role {
-            id: Some(1001),
-            name: Some("Integration".to_owned()),
-            account: Some("1234567_SB1".to_owned()),
-            web_services_only: Some(false),
-            two_factor_required: None,
-            offered: Some(IdSet::from(["ADMI_LOGIN_OAUTH"])),
-            ..Role::default()
-        };
-        role.grant("ADMI_WEBSERVICES", Subtab::Setup, Level::View);
-        role.grant("REPO_ANALYTICS", Subtab::Reports, Level::Full);
-        let wire = RoleWire::from(&role);
-        assert_eq!(Role::try_from(wire.clone()), Ok(role));
-        assert_eq!(wire.grants[0], grant("setupmach", "ADMI_WEBSERVICES", 1));
-    }
+    let offered = match wire::maybe(value, "offered") {
+        Some(found) => {
+            let ids = wire::checked_texts("offered", found, MAX_OFFERED, usize::MAX)?;
+            let mut offered = IdSet::new();
+            for id in ids {
+                offered.insert(checked_id("offered", id)?);
+            }
+            Some(offered)
+        }
+        None => None,
+    };
+    Ok(Role {
+        id: wire::optional_whole(value, "id", u32::MAX)?,
+        name: wire::optional_text(value, "name", MAX_TEXT_BYTES)?,
+        account: wire::optional_text(value, "account", MAX_TEXT_BYTES)?,
+        grants,
+        web_services_only: wire::optional_boolean(value, "web_services_only")?,
+        two_factor_required: wire::optional_boolean(value, "two_factor_required")?,
+        offered,
+    })
 }

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 use tba_rules::codec::{decode_permissions, encode};
 use tba_rules::evaluate::RequirementState;
-use tba_rules::protocol::RoleWire;
+use tba_rules::protocol::{Page, Response, Snapshot};
 use tba_rules::table::{self, HtmlRow};
 use tba_rules::{FixOp, Level, Role, Status, catalog, evaluate, plan};
 
@@ -314,9 +314,18 @@ proptest! {
             prop_assert_eq!(warns, !verdict.plan.two_factor_ids().is_empty() && !role.is_two_factor_required());
 
             // The popup re-evaluates the wire form and must see the same verdict.
-            let through_wire = Role::try_from(RoleWire::from(&role));
-            prop_assert_eq!(through_wire.as_ref(), Ok(&role));
-            if let Ok(rebuilt) = through_wire {
+            let answer = Response::Snapshot {
+                snapshot: Snapshot {
+                    page: Page::RoleEdit,
+                    profile: profile.id.as_str().to_owned(),
+                    role: Some(role.clone()),
+                    problems: Vec::new(),
+                    bridge_ok: true,
+                },
+            };
+            let through_wire = Response::decode(&answer.encode::<crate::wire::Mem>());
+            prop_assert_eq!(through_wire.as_ref(), Ok(&answer));
+            if let Ok(Response::Snapshot { snapshot: Snapshot { role: Some(rebuilt), .. } }) = through_wire {
                 prop_assert_eq!(evaluate(&rebuilt, profile), verdict);
             }
         }

@@ -10,3 +10,4 @@ mod meter;
 mod properties;
 mod rules;
 mod tidy;
+mod wire;

@@ -2,10 +2,12 @@
 //! text, its stable hooks (`data-screen`, `data-status`, `data-tba-doctor-action`) and escaping.
 use std::rc::Rc;
 
+use tba_rules::Subtab;
 use tba_rules::catalog::ids;
 use tba_rules::level::Level;
 use tba_rules::profile::ProfileId;
-use tba_rules::protocol::{GrantWire, Response, RoleWire, Snapshot};
+use tba_rules::protocol::{Page, Response, Snapshot};
+use tba_rules::role::{Grant, Role};
 use yew::{LocalServerRenderer, Reducible};
 
 use crate::components::app::{PopupView, PopupViewProps};
@@ -32,21 +34,23 @@ fn seen(url: &str) -> Rc<PopupState> {
 }
 
 fn role_state(
-    page: &str,
+    page: Page,
     url: &str,
     grants: &[(&str, Level)],
     profile_id: ProfileId,
 ) -> PopupState {
-    let role = RoleWire {
+    let role = Role {
         id: Some(1001),
         name: Some("Integration <script>alert(1)</script>".to_owned()),
         account: Some("1234567".to_owned()),
         grants: grants
             .iter()
-            .map(|(id, level)| GrantWire {
-                subtab: "setupmach".to_owned(),
-                id: (*id).to_owned(),
-                level: level.number(),
+            .map(|(id, level)| {
+                let grant = Grant {
+                    subtab: Subtab::Setup,
+                    level: *level,
+                };
+                ((*id).to_owned(), grant)
             })
             .collect(),
         web_services_only: Some(false),
@@ -54,13 +58,11 @@ fn role_state(
         offered: None,
     };
     let snapshot = Snapshot {
-        page: page.to_owned(),
+        page,
         profile: profile_id.as_str().to_owned(),
         role: Some(role),
         problems: Vec::new(),
         bridge_ok: true,
-        url: url.to_owned(),
-        message: None,
     };
     let state = seen(url)
         .reduce(Action::ChooseProfile(profile_id))
@@ -153,7 +155,7 @@ fn no_permission_offers_a_grant_button() {
 #[test]
 fn role_edit_shows_verdict_requirements_and_actions() {
     let state = role_state(
-        "role-edit",
+        Page::RoleEdit,
         EDIT_URL,
         &[
             (ids::WEBSERVICES, Level::View),
@@ -192,7 +194,7 @@ fn role_edit_shows_verdict_requirements_and_actions() {
 
 #[test]
 fn role_edit_asks_for_two_factor_confirmation() {
-    let state = role_state("role-edit", EDIT_URL, &[], ProfileId::TokenAdmin);
+    let state = role_state(Page::RoleEdit, EDIT_URL, &[], ProfileId::TokenAdmin);
     let state = Rc::new(state).reduce(Action::AskTwoFactor);
     let html = render((*state).clone());
     assert!(
@@ -207,7 +209,7 @@ fn role_edit_asks_for_two_factor_confirmation() {
 #[test]
 fn role_ok_has_no_fix_buttons() {
     let state = role_state(
-        "role-edit",
+        Page::RoleEdit,
         EDIT_URL,
         &[
             (ids::WEBSERVICES, Level::Full),
@@ -226,7 +228,7 @@ fn role_ok_has_no_fix_buttons() {
 #[test]
 fn role_view_links_to_the_edit_page_without_fix_buttons() {
     let state = role_state(
-        "role-view",
+        Page::RoleView,
         "https://1234567.app.netsuite.com/app/setup/role.nl?id=1001",
         &[],
         ProfileId::CloudExtend,
@@ -246,7 +248,7 @@ fn role_view_links_to_the_edit_page_without_fix_buttons() {
 #[test]
 fn role_new_is_editable_and_says_to_save() {
     let state = role_state(
-        "role-new",
+        Page::RoleNew,
         "https://1234567.app.netsuite.com/app/setup/role.nl",
         &[],
         ProfileId::Restlet,
@@ -260,17 +262,15 @@ fn role_new_is_editable_and_says_to_save() {
 #[test]
 fn auth_error_explains_and_offers_the_request() {
     let snapshot = Snapshot {
-        page: "auth-error".to_owned(),
+        page: Page::AuthError,
         profile: String::new(),
-        role: Some(RoleWire {
+        role: Some(Role {
             name: Some("Sales & <Marketing>".to_owned()),
             account: Some("1234567".to_owned()),
-            ..RoleWire::default()
+            ..Role::default()
         }),
         problems: Vec::new(),
         bridge_ok: false,
-        url: String::new(),
-        message: None,
     };
     let state = seen("https://1234567.app.netsuite.com/app/login/secure/authorizetoken.nl")
         .reduce(Action::ReceiveAnswer(Box::new(Response::Snapshot {
@@ -290,7 +290,7 @@ fn auth_error_explains_and_offers_the_request() {
 
 #[test]
 fn a_refused_copy_shows_the_text_to_copy_by_hand() {
-    let state = role_state("role-edit", EDIT_URL, &[], ProfileId::CloudExtend);
+    let state = role_state(Page::RoleEdit, EDIT_URL, &[], ProfileId::CloudExtend);
     let state = Rc::new(state).reduce(Action::FinishCopy(CopyOutcome::Failed(
         CopyTarget::Sdf,
         "Document is not focused".to_owned(),

@@ -6,7 +6,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use tba_rules::profile::ProfileId;
-use tba_rules::protocol::Request;
+use tba_rules::protocol::{Request, Response};
 use tba_rules::settings::{Note, Settings};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::spawn_local;
@@ -52,7 +52,7 @@ fn answer_action(answer: Result<JsValue, ext::ExtError>) -> Action {
         Ok(value) if value.is_undefined() || value.is_null() => Action::MissAnswer {
             reason: "no answer".to_owned(),
         },
-        Ok(value) => match wire::response_from_js(&value) {
+        Ok(value) => match Response::decode(&wire::Js(value)) {
             Ok(response) => Action::ReceiveAnswer(Box::new(response)),
             Err(reason) => Action::RejectAnswer {
                 reason: format!("the page sent an invalid answer: {reason}"),
