@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use tba_rules::evaluate::{RequirementState, Verdict, evaluate};
-use tba_rules::message::Text;
+use tba_rules::message::{Id, Message, Text};
 use tba_rules::page::{self, PageKind};
 use tba_rules::profile::{Profile, ProfileId};
 use tba_rules::protocol::{Page, Response, Snapshot};
@@ -267,8 +267,8 @@ impl Reducible for PopupState {
                     }
                     // A change could not reach a page that answered before (it navigated away).
                     TabView::Answered { .. } => {
-                        state.notice = Some(format!(
-                            "The page did not answer ({reason}). Reload the tab and open TBA Doctor again."
+                        state.notice = Some(crate::ext::text(
+                            &Message::plain(Id::PopupNoAnswerNotice).text(&reason),
                         ));
                     }
                     _ => {}
@@ -550,7 +550,7 @@ fn screen_of_snapshot(host: &str, snapshot: &Snapshot, profile: &Profile) -> Scr
     };
     let Some(role) = snapshot.role.clone() else {
         let mut problems = snapshot.problems.clone();
-        problems.push("the page sent no role".to_owned());
+        problems.push(crate::ext::text(&Message::plain(Id::PopupNoRole)));
         return Screen::Unsupported { problems };
     };
     let verdict = evaluate(&role, profile);
@@ -593,24 +593,31 @@ pub fn requirement_lines(verdict: &Verdict) -> Vec<RequirementLine> {
         .iter()
         .map(|check| {
             let why = check.requirement.why.clone();
+            let level = check.requirement.level;
             let (id, state, detail, can_prefill) = match check.state {
-                RequirementState::Satisfied { by } => {
-                    (by, "ok", "Present at Full".to_owned(), false)
-                }
+                RequirementState::Satisfied { by } => (
+                    by,
+                    "ok",
+                    Message::plain(Id::PopupStatePresent).level(level),
+                    false,
+                ),
                 RequirementState::TooLow { id, have, need } => (
                     id,
                     "too-low",
-                    format!("Too low: {} (needs {})", have.label(), need.label()),
+                    Message::plain(Id::PopupStateTooLow).level(have).level(need),
                     true,
                 ),
-                RequirementState::Missing { id } => (id, "missing", "Missing".to_owned(), true),
+                RequirementState::Missing { id } => {
+                    (id, "missing", Message::plain(Id::PopupStateMissing), true)
+                }
                 RequirementState::NotOffered { id } => (
                     id,
                     "not-offered",
-                    "Not offered: the feature is off in this account".to_owned(),
+                    Message::plain(Id::PopupStateNotOffered),
                     false,
                 ),
             };
+            let detail = crate::ext::text(&detail);
             RequirementLine {
                 id,
                 name: permission_name(id),
@@ -623,20 +630,18 @@ pub fn requirement_lines(verdict: &Verdict) -> Vec<RequirementLine> {
         .collect()
 }
 
-/// The UI name of a permission id.
-pub fn permission_name(id: &str) -> &'static str {
-    tba_rules::catalog::by_id(id).map_or("an unknown permission", |permission| {
-        permission.display_name()
-    })
+/// The UI name of a permission id (the id itself when the catalog does not know it).
+pub fn permission_name(id: &'static str) -> &'static str {
+    tba_rules::catalog::name_of(id)
 }
 
 /// The overall status in words, for the verdict heading.
-pub fn status_heading(verdict: &Verdict) -> &'static str {
-    match verdict.status {
-        tba_rules::Status::Ok => "Ready: this role has what the integration needs",
-        tba_rules::Status::NeedsFix => "Needs a fix",
-        tba_rules::Status::FeatureOff => "Token-based Authentication looks turned off",
-    }
+pub fn status_heading(verdict: &Verdict) -> String {
+    crate::ext::text(&Message::plain(match verdict.status {
+        tba_rules::Status::Ok => Id::PopupStatusOk,
+        tba_rules::Status::NeedsFix => Id::PopupStatusNeedsFix,
+        tba_rules::Status::FeatureOff => Id::PopupStatusFeatureOff,
+    }))
 }
 
 /// The permissions a profile needs, for the guide off NetSuite: the UI name and subtab of the

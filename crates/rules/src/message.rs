@@ -764,6 +764,24 @@ ids! {
     ProfileErrorImpossibleLevel = "profile_error_impossible_level" / 3,
     /// Profile error: requirement $1 asks for the level None.
     ProfileErrorLevelNone = "profile_error_level_none" / 1,
+    /// Popup notice when a change could not reach the page; $REASON$ is a technical code.
+    PopupNoAnswerNotice = "popup_no_answer_notice" / 1,
+    /// A reading problem listed in the popup: the content script's answer had no role (a clause).
+    PopupNoRole = "popup_no_role" / 0,
+    /// Popup requirement line: the role has it at the level needed.
+    PopupStatePresent = "popup_state_present" / 1,
+    /// Popup requirement line: held below the level needed.
+    PopupStateTooLow = "popup_state_too_low" / 2,
+    /// Popup requirement line: the role lacks it.
+    PopupStateMissing = "popup_state_missing" / 0,
+    /// Popup requirement line: the account does not offer the permission.
+    PopupStateNotOffered = "popup_state_not_offered" / 0,
+    /// Popup verdict heading when nothing is missing.
+    PopupStatusOk = "popup_status_ok" / 0,
+    /// Popup verdict heading when something must change.
+    PopupStatusNeedsFix = "popup_status_needs_fix" / 0,
+    /// Popup verdict heading when a needed permission is not offered.
+    PopupStatusFeatureOff = "popup_status_feature_off" / 0,
 }
 
 impl Id {
