@@ -255,7 +255,7 @@ impl Panel {
             let (tag, line) = wording::check_line(check);
             add(document, &item, "span", Some(&text(&tag)))?.set_class_name(tag_class);
             add(document, &item, "span", Some(&text(&line)))?;
-            if let RequirementState::Missing { id } = check.state {
+            if let Some(id) = check.state.prefill_id() {
                 self.prefill_button(document, &item, id, &model.actions)?;
             }
             let why = crate::ext::text(&check.requirement.why.message());

@@ -594,30 +594,24 @@ pub fn requirement_lines(verdict: &Verdict) -> Vec<RequirementLine> {
         .map(|check| {
             let why = check.requirement.why.clone();
             let level = check.requirement.level;
-            let (id, state, detail, can_prefill) = match check.state {
-                RequirementState::Satisfied { by } => (
-                    by,
-                    "ok",
-                    Message::plain(Id::PopupStatePresent).level(level),
-                    false,
-                ),
+            let (id, state, detail) = match check.state {
+                RequirementState::Satisfied { by } => {
+                    (by, "ok", Message::plain(Id::PopupStatePresent).level(level))
+                }
                 RequirementState::TooLow { id, have, need } => (
                     id,
                     "too-low",
                     Message::plain(Id::PopupStateTooLow).level(have).level(need),
-                    true,
                 ),
                 RequirementState::Missing { id } => {
-                    (id, "missing", Message::plain(Id::PopupStateMissing), true)
+                    (id, "missing", Message::plain(Id::PopupStateMissing))
                 }
-                RequirementState::NotOffered { id } => (
-                    id,
-                    "not-offered",
-                    Message::plain(Id::PopupStateNotOffered),
-                    false,
-                ),
+                RequirementState::NotOffered { id } => {
+                    (id, "not-offered", Message::plain(Id::PopupStateNotOffered))
+                }
             };
             let detail = crate::ext::text(&detail);
+            let can_prefill = check.state.prefill_id().is_some();
             RequirementLine {
                 id,
                 name: permission_name(id),

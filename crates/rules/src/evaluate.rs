@@ -63,6 +63,19 @@ pub enum RequirementState {
     },
 }
 
+impl RequirementState {
+    /// The permission Pre-fill can put into its sublist's add row, when there is one: only a
+    /// missing one. A line held too low is already in the sublist (a second line with the same key
+    /// is refused by NetSuite), so Fix all raises it; one not offered cannot be chosen. The panel
+    /// and the popup offer Pre-fill by this one rule, and the content script runs it by it.
+    pub fn prefill_id(&self) -> Option<&'static str> {
+        match *self {
+            RequirementState::Missing { id } => Some(id),
+            _ => None,
+        }
+    }
+}
+
 /// One requirement with its state.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RequirementCheck {
