@@ -14,7 +14,7 @@ use crate::wire::utf8;
 extern "C" {
     /// The content script's own `setTimeout` (a bare global, like `TextEncoder`).
     #[wasm_bindgen(js_name = setTimeout, catch)]
-    fn set_timeout(handler: &JsValue, delay: i32) -> Result<JsValue, JsValue>;
+    pub(crate) fn set_timeout(handler: &JsValue, delay: i32) -> Result<JsValue, JsValue>;
 }
 
 /// Runs `then` in a task of its own, after the current one (and whatever is queued) ends; at once

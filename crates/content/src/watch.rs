@@ -1,12 +1,23 @@
 //! Watches the permission tables for NetSuite's redraws (`buildtable()` replaces every row) and
-//! calls back once per batch of changes.
+//! calls back at most once per animation frame, however many batches of changes arrive: a page
+//! that redraws in a loop costs one re-read a frame, not one per redraw.
 //!
 //! Only `childList` changes under the sublist table containers are observed: the marks this
 //! extension sets are attributes, and the panel sits outside the containers, so its own drawing
 //! never wakes the observer. The `Watch` owns its observer and closure and disconnects on drop.
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, MutationObserver, MutationObserverInit};
+
+#[wasm_bindgen]
+extern "C" {
+    /// The content script's own `requestAnimationFrame` (a bare global, like `setTimeout`).
+    #[wasm_bindgen(js_name = requestAnimationFrame, catch)]
+    fn request_animation_frame(handler: &JsValue) -> Result<JsValue, JsValue>;
+}
 
 /// An owned MutationObserver over the sublist tables.
 pub struct Watch {
@@ -15,11 +26,38 @@ pub struct Watch {
 }
 
 impl Watch {
-    /// Observes `targets`; `on_change` runs once per delivered batch of mutation records.
+    /// Observes `targets`; `on_change` runs in the next animation frame after a batch of mutation
+    /// records, once for all the batches before that frame (at once when no frame can be asked
+    /// for).
     pub fn new(targets: &[Element], on_change: impl FnMut() + 'static) -> Result<Watch, JsValue> {
-        let mut on_change = on_change;
+        let on_change: Rc<RefCell<dyn FnMut()>> = Rc::new(RefCell::new(on_change));
+        let pending = Rc::new(Cell::new(false));
         let callback = Closure::<dyn FnMut(js_sys::Array, MutationObserver)>::new(
-            move |_records: js_sys::Array, _observer: MutationObserver| on_change(),
+            move |_records: js_sys::Array, _observer: MutationObserver| {
+                if pending.replace(true) {
+                    return;
+                }
+                let (on_change, pending) = (Rc::clone(&on_change), Rc::clone(&pending));
+                let run = move || {
+                    pending.set(false);
+                    if let Ok(mut on_change) = on_change.try_borrow_mut() {
+                        on_change();
+                    }
+                };
+                // A hidden tab gets no animation frames: it re-reads in a task of its own instead.
+                let visible = crate::dom::document().is_some_and(|document| !document.hidden());
+                let frame = Closure::once_into_js(run);
+                let asked = if visible {
+                    request_animation_frame(&frame)
+                } else {
+                    crate::dom::set_timeout(&frame, 0)
+                };
+                if asked.is_err()
+                    && let Some(frame) = frame.dyn_ref::<js_sys::Function>()
+                {
+                    let _ = frame.call0(&JsValue::NULL);
+                }
+            },
         );
         let observer = MutationObserver::new(callback.as_ref().unchecked_ref())?;
         let options = MutationObserverInit::new();

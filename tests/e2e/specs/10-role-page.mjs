@@ -208,6 +208,32 @@ export default [
     assert.deepEqual(ownErrors(newLog()), []);
   }),
 
+  test("a flood of redraws (300, one per task) is read at most once per animation frame, and the marks end right", async ({ browser, url: at, newLog }) => {
+    const tab = await openCase(browser, at, byName["edit-too-low"].url);
+    const row = rowKeys("edit-too-low").ADMI_WEBSERVICES;
+    await waitFor(tab, (id) => document.getElementById(id).getAttribute("data-tba-doctor") === "too-low", [row], { message: "first marks" });
+    const flood = await tab.eval(() => new Promise((resolve) => {
+      const before = performance.getEntriesByName("tba-doctor:refresh", "mark").length;
+      const started = performance.now();
+      let left = 300;
+      const redraw = () => {
+        window.setupmach_machine.buildtable();
+        if (--left > 0) setTimeout(redraw, 0);
+        // Two frames after the last redraw, for its re-read to run.
+        else requestAnimationFrame(() => requestAnimationFrame(() => resolve({
+          refreshes: performance.getEntriesByName("tba-doctor:refresh", "mark").length - before,
+          ms: performance.now() - started,
+        })));
+      };
+      redraw();
+    }));
+    // One re-read per frame at most (60 a second, plus the last one), never one per redraw.
+    assert.ok(flood.refreshes >= 1, JSON.stringify(flood));
+    assert.ok(flood.refreshes <= Math.ceil(flood.ms / 16) + 2 && flood.refreshes < 300, JSON.stringify(flood));
+    await waitFor(tab, (id) => document.getElementById(id).getAttribute("data-tba-doctor") === "too-low", [row], { message: "marks after the flood" });
+    assert.deepEqual(ownErrors(newLog()), []);
+  }),
+
   test("page functions missing: the buttons are disabled and say why", async ({ browser, url: at, newLog }) => {
     const tab = await openCase(browser, at, byName["edit-none"].url);
     await tab.eval(() => {

@@ -177,8 +177,8 @@ export default [
       fixAll: document.querySelectorAll("[data-tba-doctor-action=fix-all]").length,
       sdf: document.querySelectorAll("[data-tba-doctor-action=copy-sdf]").length,
     }));
-    // Pre-fill for the missing permission only: the one held too low is raised by Fix all.
-    assert.deepEqual(buttons, { prefill: ["ADMI_MANAGE_OWN_OAUTH_TOKENS"], fixAll: 1, sdf: 1 });
+    // One Pre-fill per missing permission (a line held too low gets none: Fix all raises it).
+    assert.deepEqual(buttons, { prefill: ["ADMI_MANAGE_OWN_OAUTH_TOKENS", "ADMI_WEBSERVICES"], fixAll: 1, sdf: 1 });
     await popup.click("[data-tba-doctor-action=copy-sdf]");
     const status = await waitFor(popup, () => document.querySelector(".copy-status").textContent);
     if (/^Copied/.test(status)) {
@@ -220,6 +220,24 @@ export default [
     assert.equal(panel, "ok");
     // Idempotent: the popup now offers no fix.
     assert.equal(await popup.eval(() => document.querySelectorAll("[data-tba-doctor-action=fix-all]").length), 0);
+  }),
+
+  test("popup: a line held too low gets no Pre-fill (Fix all raises it), as in the panel", async ({ browser, url, newLog }) => {
+    const tab = await openRolePage(browser, url, "/app/setup/role.nl?id=1001&e=T&fx=edit-too-low");
+    const panel = await tab.eval(() => ({
+      tooLow: document.getElementById("tba-doctor-panel").getAttribute("data-too-low"),
+      prefill: [...document.getElementById("tba-doctor-panel").shadowRoot.querySelectorAll("[data-tba-doctor-action=prefill]")].map((button) => button.dataset.permkey),
+    }));
+    assert.equal(panel.tooLow, "ADMI_WEBSERVICES");
+    const popup = await browser.openPopup();
+    assert.equal(await screenOf(popup), "role-edit");
+    const prefill = await popup.eval(() => [...document.querySelectorAll("[data-tba-doctor-action=prefill]")].map((button) => button.dataset.permkey));
+    assert.deepEqual(prefill, panel.prefill);
+    assert.ok(!prefill.includes("ADMI_WEBSERVICES"), JSON.stringify(prefill));
+    // The one it offers works: the page's add row gets it.
+    await popup.click(`[data-tba-doctor-action=prefill][data-permkey=${prefill[0]}]`);
+    await waitFor(tab, (id) => document.forms.setupmach_form.elements.permkey4.value === id, [prefill[0]], { message: "add row filled from the popup" });
+    assert.deepEqual(extensionErrors(newLog()), []);
   }),
 
   test("popup: Pre-fill fills the page's add row and the popup stays on the role", async ({ browser, url }) => {
@@ -281,7 +299,7 @@ export default [
       if (focused === "copy-sdf") break;
     }
     const actions = order.filter((name) => ["profile", "prefill", "fix-all", "copy-request", "copy-sdf"].includes(name));
-    assert.deepEqual(actions, ["profile", "prefill", "fix-all", "copy-request", "copy-sdf"], order.join(" "));
+    assert.deepEqual(actions, ["profile", "prefill", "prefill", "fix-all", "copy-request", "copy-sdf"], order.join(" "));
     // Enter on a focused button acts like a click.
     await popup.eval(() => document.querySelector("[data-tba-doctor-action=fix-all]").focus());
     await popup.press("Enter");
