@@ -105,11 +105,8 @@
   // the line is then committed through NetSuite's own nlapiCommitLineItem.
   function addControl(machine) {
     const control = document.getElementById(`${machine}_addedit`);
-    if (!(control instanceof HTMLElement) || control.id !== `${machine}_addedit`) return null;
-    if (control.disabled) return null;
-    if (control instanceof HTMLInputElement && control.type !== "button") return null;
-    if (control instanceof HTMLButtonElement && control.type !== "button") return null;
-    if (!(control instanceof HTMLInputElement || control instanceof HTMLButtonElement)) return null;
+    const button = control instanceof HTMLInputElement || control instanceof HTMLButtonElement;
+    if (!button || control.id !== `${machine}_addedit` || control.type !== "button" || control.disabled) return null;
     const owner = control.closest(`form[name="${machine}_form"], [data-machine-name="${machine}"], #${machine}_splits, #${machine}_layer`);
     return owner ? control : null;
   }

@@ -53,6 +53,16 @@ export function settle(ms = 400) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** Opens `url` in a new tab and waits until the extension has read the page (data-tba-doctor leaves loading). */
+export async function openRead(browser, url) {
+  const tab = await browser.open(url);
+  await waitFor(tab, () => {
+    const state = document.documentElement.getAttribute("data-tba-doctor");
+    return state !== null && state !== "loading";
+  }, [], { message: "data-tba-doctor leaves loading" });
+  return tab;
+}
+
 /** Reads an attribute of document.documentElement. */
 export function rootAttribute(tab, name) {
   return tab.eval((attribute) => document.documentElement.getAttribute(attribute), name);

@@ -52,12 +52,12 @@ pub fn after_fix(
     {
         return Outcome::FixFailed(failure.clone());
     }
-    let claimed = |result: Option<&LineResult>| {
-        result.is_some_and(|result| {
-            matches!(result.outcome, LineOutcome::Done | LineOutcome::Already)
-        })
-    };
-    if missing.iter().all(|(_, result)| claimed(*result)) {
+    let claimed =
+        |result: &LineResult| matches!(result.outcome, LineOutcome::Done | LineOutcome::Already);
+    if missing
+        .iter()
+        .all(|(_, result)| result.is_some_and(claimed))
+    {
         return Outcome::Unconfirmed {
             ids: missing.iter().map(|(id, _)| (*id).to_owned()).collect(),
         };
@@ -68,7 +68,7 @@ pub fn after_fix(
             .map(|(id, result)| NotTaken {
                 id: id.to_owned(),
                 alerts: result
-                    .filter(|result| !claimed(Some(result)))
+                    .filter(|result| !claimed(result))
                     .map(|result| result.alerts.clone())
                     .unwrap_or_default(),
             })
@@ -146,11 +146,9 @@ pub fn unsaved_line<'a>(lines: &'a [CurrentLine], role: &Role) -> Option<&'a Cur
             .parse::<u8>()
             .ok()
             .and_then(Level::from_number);
-        match (role.grants.get(key), level) {
-            (Some(grant), Some(level)) => grant.level != level || grant.subtab != line.subtab,
-            (Some(grant), None) => grant.subtab != line.subtab,
-            (None, _) => true,
-        }
+        role.grants.get(key).is_none_or(|grant| {
+            grant.subtab != line.subtab || level.is_some_and(|level| level != grant.level)
+        })
     })
 }
 

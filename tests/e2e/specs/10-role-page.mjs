@@ -1,7 +1,7 @@
 // Role page (issue #4): reading, verdict hooks, row marks, Pre-fill, Fix all, redraws, CSP.
 // One test per fixture of tests/fixtures/role/ for the hooks, then the interactive scenarios.
 import { buildRoleModel, roleCase, roleCases } from "../../fixtures/render.mjs";
-import { assert, extensionErrors, test, waitFor } from "../harness.mjs";
+import { assert, extensionErrors, openRead, test, waitFor } from "../harness.mjs";
 
 const PANEL = "tba-doctor-panel";
 
@@ -53,13 +53,8 @@ function facts() {
   };
 }
 
-async function openCase(browser, at, url) {
-  const tab = await browser.open(at(url));
-  await waitFor(tab, () => {
-    const state = document.documentElement.getAttribute("data-tba-doctor");
-    return state !== null && state !== "loading";
-  }, [], { message: "data-tba-doctor leaves loading" });
-  return tab;
+function openCase(browser, at, url) {
+  return openRead(browser, at(url));
 }
 
 function expectedMarks(name, rows) {
