@@ -17,7 +17,8 @@
 //   prefill {machine, keyField, levelField, permkey, level}
 //                                        → select a new line, set key and level; the admin clicks Add
 //   fix {ops: [{kind: "add"|"raise", machine, keyField, levelField, permkey, level}]}
-//                                        → each op committed like a person would (Add / OK button)
+//                                        → each op committed through the sublist's own Add / OK
+//                                          control (checked: it cannot submit a form) or nlapiCommitLineItem
 // What it never does: save the record, remove a line, lower a level, or call anything a request names.
 // Every field of a request is checked against a fixed pattern; anything else is refused.
 // The page can send these events too, but the bridge only does what the page could do itself.
@@ -98,10 +99,44 @@
     window.nlapiSetCurrentLineItemValue(op.machine, op.levelField, op.level, true, true);
   }
 
+  // The sublist's own Add / OK control, only when it cannot submit a form: an <input type=button>
+  // or a <button type=button> inside the sublist's mini-form, table or container. A <button> without a type
+  // submits its form, so it is refused, like anything else that is not plainly the add control;
+  // the line is then committed through NetSuite's own nlapiCommitLineItem.
+  function addControl(machine) {
+    const control = document.getElementById(`${machine}_addedit`);
+    if (!(control instanceof HTMLElement) || control.id !== `${machine}_addedit`) return null;
+    if (control.disabled) return null;
+    if (control instanceof HTMLInputElement && control.type !== "button") return null;
+    if (control instanceof HTMLButtonElement && control.type !== "button") return null;
+    if (!(control instanceof HTMLInputElement || control instanceof HTMLButtonElement)) return null;
+    const owner = control.closest(`form[name="${machine}_form"], [data-machine-name="${machine}"], #${machine}_splits, #${machine}_layer`);
+    return owner ? control : null;
+  }
+
   function commit(machine) {
-    const button = document.getElementById(`${machine}_addedit`);
-    if (button && typeof button.click === "function" && !button.disabled) button.click();
+    const control = addControl(machine);
+    if (control) HTMLElement.prototype.click.call(control);
     else window.nlapiCommitLineItem(machine);
+  }
+
+  // While the bridge acts, no form of the page is submitted, whatever a handler of NetSuite's (or
+  // the page's) does: submit events are cancelled and submit() / requestSubmit() do nothing.
+  function withoutSubmit(action) {
+    const form = HTMLFormElement.prototype;
+    const submit = form.submit;
+    const requestSubmit = form.requestSubmit;
+    const cancel = (event) => { event.preventDefault(); event.stopImmediatePropagation(); };
+    window.addEventListener("submit", cancel, true);
+    form.submit = function () {};
+    form.requestSubmit = function () {};
+    try {
+      return action();
+    } finally {
+      form.submit = submit;
+      form.requestSubmit = requestSubmit;
+      window.removeEventListener("submit", cancel, true);
+    }
   }
 
   function fixOne(op) {
@@ -159,7 +194,7 @@
     if (!request || typeof request !== "object" || typeof request.id !== "string" || !ID.test(request.id)) return;
     let response;
     try {
-      response = handle(request);
+      response = withoutSubmit(() => handle(request));
     } catch (error) {
       // A missing page function (view mode has no machines) or a NetSuite error: report, never throw.
       response = { ok: false, error: String(error && error.message ? error.message : error).slice(0, 300) };

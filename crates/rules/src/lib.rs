@@ -32,6 +32,7 @@ pub mod authmsg;
 pub mod bridge;
 pub mod catalog;
 pub mod codec;
+pub mod confirm;
 pub mod crosscheck;
 pub mod evaluate;
 mod fold;

@@ -782,6 +782,10 @@ ids! {
     PopupStatusNeedsFix = "popup_status_needs_fix" / 0,
     /// Popup verdict heading when a needed permission is not offered.
     PopupStatusFeatureOff = "popup_status_feature_off" / 0,
+    /// Why Fix all does not run: the admin has a sublist line open with edits; $SUBTAB$ is a subtab name (a clause). Add, OK and Cancel are NetSuite's buttons.
+    BlockedOpenLine = "blocked_open_line" / 1,
+    /// After Pre-fill or Fix all when the page, read again, does not show what NetSuite's page answered was done; $PERMISSIONS$ lists permissions' names. Save is NetSuite's button.
+    OutcomeUnconfirmed = "outcome_unconfirmed" / 1,
 }
 
 impl Id {

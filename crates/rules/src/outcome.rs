@@ -46,6 +46,8 @@ pub enum Blocked {
     NotMissing,
     /// The sublist the permission belongs to shows no editable fields.
     NoEditableFields(Subtab),
+    /// The admin has a line open with edits not added yet on this subtab's sublist.
+    OpenLine(Subtab),
 }
 
 impl Blocked {
@@ -65,6 +67,7 @@ impl Blocked {
             Blocked::NoEditableFields(subtab) => {
                 Message::plain(Id::BlockedNoEditableFields).subtab(*subtab)
             }
+            Blocked::OpenLine(subtab) => Message::plain(Id::BlockedOpenLine).subtab(*subtab),
         }
     }
 
@@ -107,6 +110,12 @@ pub enum Outcome {
     },
     /// NetSuite refused some lines of a Fix all.
     NotTaken(Vec<NotTaken>),
+    /// The bridge says these lines were added or pre-filled, and the page, read again, does not
+    /// show them (`crate::confirm`).
+    Unconfirmed {
+        /// The ids the page does not show.
+        ids: Vec<String>,
+    },
     /// Pre-fill could not run.
     CannotPrefill(Blocked),
     /// Fix all could not run.
@@ -138,6 +147,7 @@ impl Outcome {
             Outcome::NothingToFix => Message::plain(Id::OutcomeNothingToFix),
             Outcome::Cancelled => Message::plain(Id::OutcomeCancelled),
             Outcome::ConfirmFirst { ids } => permissions(Id::OutcomeConfirmFirst, ids),
+            Outcome::Unconfirmed { ids } => permissions(Id::OutcomeUnconfirmed, ids),
             Outcome::NotTaken(lines) => Message::plain(Id::OutcomeNotTaken)
                 .arg(Arg::Messages(lines.iter().map(NotTaken::message).collect())),
             Outcome::CannotPrefill(blocked) => {
@@ -202,6 +212,7 @@ mod tests {
             Outcome::Cancelled,
             Outcome::ConfirmFirst { ids: Vec::new() },
             Outcome::NotTaken(Vec::new()),
+            Outcome::Unconfirmed { ids: Vec::new() },
             Outcome::CannotFix(Blocked::ViewMode),
             Outcome::FixFailed(BridgeFailure::NoAnswer),
         ] {
@@ -238,6 +249,16 @@ mod tests {
                 },
             ])),
             "NetSuite did not take: SOAP Web Services (Duplicate line.) and Log in using Access Tokens."
+        );
+        assert_eq!(
+            text(&Outcome::Unconfirmed {
+                ids: vec!["ADMI_LOGIN_OAUTH".to_owned()]
+            }),
+            "Could not confirm Log in using Access Tokens: the page does not show it added or in the add row. Check the lines before you click Save."
+        );
+        assert_eq!(
+            text(&Outcome::CannotFix(Blocked::OpenLine(Subtab::Setup))),
+            "Cannot fix: a line on the Setup subtab has changes not added yet; click Add (or OK) or Cancel there first."
         );
         assert_eq!(
             render(
