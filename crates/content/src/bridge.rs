@@ -21,6 +21,8 @@ use crate::wire::Js;
 
 const REQUEST_EVENT: &str = "tba-doctor:request";
 const RESPONSE_EVENT: &str = "tba-doctor:response";
+/// Most answers kept per request (the bridge sends one; the rest are other scripts').
+const MAX_ANSWERS: usize = 8;
 
 /// Why the bridge could not do what was asked (typed in `rules`, which words it). No valid answer
 /// (the bridge script is not in the page, or what answered is not the bridge: an answer
@@ -74,6 +76,7 @@ fn call(document: &Document, request: Request<'_>) -> Result<Js, BridgeError> {
                         .dyn_ref::<js_sys::JsString>()
                         .is_some_and(|text| text.length() as usize <= bridge::MAX_REPLY_CHARS)
                 })
+                && answers.borrow().len() < MAX_ANSWERS
             {
                 answers.borrow_mut().push(detail);
             }
@@ -91,20 +94,15 @@ fn call(document: &Document, request: Request<'_>) -> Result<Js, BridgeError> {
     drop(listener);
     dispatched.map_err(|_| BridgeError::NoAnswer)?;
 
-    // Exactly one answer with this id: the bridge sends one, so a second is another script's.
-    let mut found = None;
-    for detail in answers.borrow().iter() {
-        let Ok(answer) = parse_json(detail) else {
-            continue;
-        };
-        if crate::wire::field(&answer, "id") == id {
-            if found.is_some() {
-                return Err(BridgeError::NoAnswer);
-            }
-            found = Some(Js(answer));
-        }
-    }
-    found.ok_or(BridgeError::NoAnswer)
+    // The first answer with this id; any other is ignored. Whoever sent it, it is only a hint:
+    // what was done is read from the page afterwards (`tba_rules::confirm`).
+    answers
+        .borrow()
+        .iter()
+        .filter_map(|detail| parse_json(detail).ok())
+        .find(|answer| crate::wire::field(answer, "id") == id)
+        .map(Js)
+        .ok_or(BridgeError::NoAnswer)
 }
 
 /// Asks which page functions exist and which ids the Setup picker (field `key_field`) offers.

@@ -22,6 +22,7 @@ pub mod auth;
 pub mod bridge;
 pub mod dom;
 pub mod ext;
+pub mod guard;
 #[cfg(feature = "role")]
 pub mod marks;
 #[cfg(feature = "role")]
@@ -51,6 +52,13 @@ pub fn install_style(text: String) -> Result<(), JsValue> {
     dom::install_style(text)
 }
 
+/// Called by `extension/content-loader.js` with its failure handler before the engine starts (see
+/// [`guard::on_stop`]).
+#[wasm_bindgen]
+pub fn on_stop(handler: js_sys::Function) {
+    guard::on_stop(handler);
+}
+
 /// Entry point called by `extension/content-loader.js` once the wasm module is instantiated. A
 /// kind this build does not hold does nothing. `stored_settings` is the early
 /// `storage.sync.get` promise of `content-preload.js` on the role page, passed on by the loader
@@ -59,13 +67,13 @@ pub fn install_style(text: String) -> Result<(), JsValue> {
 pub fn start(kind: &str, stored_settings: JsValue) {
     #[cfg(not(feature = "role"))]
     let _ = stored_settings;
-    match kind {
+    guard::run("start-up", || match kind {
         #[cfg(feature = "role")]
         "role" => role::start(stored_settings),
         #[cfg(feature = "auth")]
         "auth-error" => auth::start(),
         _ => {}
-    }
+    });
 }
 
 /// Called by `extension/content-preload.js` on the role page once the module is instantiated,
@@ -74,5 +82,5 @@ pub fn start(kind: &str, stored_settings: JsValue) {
 #[cfg(feature = "role")]
 #[wasm_bindgen]
 pub fn rehearse(page: &str) {
-    role::rehearse(page);
+    guard::run("rehearsal", || role::rehearse(page));
 }

@@ -98,6 +98,11 @@ impl Panel {
         body.set_attribute("aria-label", &say(Id::PanelTitle))?;
         shadow.append_child(&body)?;
         let on_click = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+            // Only the admin's own clicks (and keys) act: a page script's `click()` on a button
+            // of the panel is not trusted, and does nothing.
+            if !event.is_trusted() {
+                return;
+            }
             let Some(target) = event
                 .target()
                 .and_then(|target| target.dyn_into::<Element>().ok())
