@@ -61,6 +61,9 @@ for module in tba_content_role tba_content_auth tba_popup; do
   [[ $module == tba_content_* ]] && content=(--low-memory-unused -ocimfs 50 -aimfs 6)
   node node_modules/binaryen/bin/wasm-opt -Oz --converge "${content[@]}" "$bindgen_out/${module}_bg.wasm" -o "$out/pkg/${module}_bg.wasm"
   cp "$bindgen_out/$module.js" "$out/pkg/$module.js"
+  # The names the module and its glue share, shortened in both: 2.5 KB off the gzipped role
+  # module, 3.0 KB off the popup's (measured at 1bc09c9; the script says how).
+  node scripts/minify-names.mjs "$out/pkg/${module}_bg.wasm" "$out/pkg/$module.js"
 done
 cp manifest.json "$out/"
 cp -R extension/. "$out/"

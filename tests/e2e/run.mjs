@@ -49,6 +49,8 @@ mkdirSync(outDir, { recursive: true });
 const server = await startServer({ certDir: path.join(root, "target/e2e-cert") });
 let passed = 0;
 let failed = 0;
+// The failed tests' labels, repeated at the end so that a log's tail names them.
+const failures = [];
 
 function safeName(text) {
   return text.replace(/[^A-Za-z0-9._-]+/g, "-").slice(0, 80);
@@ -98,6 +100,7 @@ for (const browserName of options.browsers) {
     const label = `${browserName} › ${entry.file.replace(/\.mjs$/, "")} › ${entry.name}`;
     if (failure) {
       failed++;
+      failures.push(label);
       console.log(`FAIL ${label} (${Date.now() - started} ms)\n     ${String(failure.stack ?? failure).split("\n").slice(0, 4).join("\n     ")}`);
       const base = path.join(artifacts, safeName(entry.name));
       for (const [index, tab] of tabs.entries()) {
@@ -115,5 +118,6 @@ for (const browserName of options.browsers) {
 }
 
 await server.close();
+for (const label of failures) console.log(`failed: ${label}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -126,8 +126,7 @@ pub enum CopyOutcome {
 pub struct PopupState {
     /// The settings: the chosen profile.
     pub settings: Settings,
-    /// Whether `settings` came from storage or the user (else the profile is the page's, or the
-    /// default).
+    /// Whether `settings` came from storage or the user; until then no answer is shown.
     pub profile_loaded: bool,
     /// Why the stored settings could not be read, when they could not (until the user chooses).
     pub settings_note: Option<Note>,
@@ -220,16 +219,6 @@ impl Reducible for PopupState {
                     Response::Refused { reason, .. } => Some(reason.clone()),
                     _ => None,
                 };
-                // Until storage answers, follow the page: it shows the stored profile too.
-                if let Response::Snapshot { snapshot } | Response::Refused { snapshot, .. } =
-                    &*response
-                    && !state.profile_loaded
-                    && let Some(profile_id) = ProfileId::parse(&snapshot.profile)
-                {
-                    state.settings = Settings {
-                        profile: profile_id,
-                    };
-                }
                 if let TabView::Asking { tab_id, kind, host }
                 | TabView::Answered {
                     tab_id, kind, host, ..
@@ -268,7 +257,10 @@ impl Reducible for PopupState {
             }
             Action::FinishCopy(outcome) => state.copy = Some(outcome),
         }
-        if state.settings != self.settings || state.tab != self.tab {
+        if state.settings != self.settings
+            || state.tab != self.tab
+            || state.profile_loaded != self.profile_loaded
+        {
             state.screen = Rc::new(state.derive_screen());
         }
         Rc::new(state)
@@ -467,6 +459,9 @@ impl PopupState {
             TabView::NoAnswer { host, .. } => Screen::OtherNetSuite {
                 roles_url: page::manage_roles_url(host),
             },
+            // Until storage answers, the profile (and a note that it could not be read) is not
+            // known: a verdict shown now could change profile or gain the note a moment later.
+            TabView::Answered { .. } if !self.profile_loaded => Screen::Loading,
             TabView::Answered { host, response, .. } => {
                 screen_of_answer(host, response, self.settings.chosen())
             }

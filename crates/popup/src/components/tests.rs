@@ -25,12 +25,15 @@ fn render(state: PopupState) -> String {
     )
 }
 
+/// The state once storage has answered (nothing stored) and the popup has seen the tab at `url`.
 fn seen(url: &str) -> Rc<PopupState> {
-    Rc::new(PopupState::default()).reduce(Action::SeeTab(Some(TabFacts {
-        id: Some(7),
-        url: Some(url.to_owned()),
-        last_accessed: 0.0,
-    })))
+    Rc::new(PopupState::default())
+        .reduce(Action::LoadSettings(Default::default(), None))
+        .reduce(Action::SeeTab(Some(TabFacts {
+            id: Some(7),
+            url: Some(url.to_owned()),
+            last_accessed: 0.0,
+        })))
 }
 
 fn role_state(

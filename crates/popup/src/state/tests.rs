@@ -505,7 +505,7 @@ fn the_guide_names_each_profiles_permissions_and_subtabs() {
 }
 
 #[test]
-fn until_storage_answers_the_page_profile_is_used() {
+fn until_storage_answers_no_answer_is_shown() {
     let mut page = snapshot(Page::RoleEdit, Some(role_of(Vec::new())));
     page.profile = "soap".to_owned();
     let answer = |page: &Snapshot| {
@@ -515,17 +515,28 @@ fn until_storage_answers_the_page_profile_is_used() {
     };
     let seen =
         Rc::new(PopupState::default()).reduce(Action::SeeTab(Some(tab(7, Some(ROLE_URL), 1.0))));
-    let early = seen.clone().reduce(answer(&page));
-    assert_eq!(early.settings.profile, ProfileId::Soap);
-    // Storage has the last word, and then the page's profile no longer counts.
-    let loaded = early.reduce(load(ProfileId::Rest));
+    let early = seen.reduce(answer(&page));
+    assert_eq!(early.screen(), &Screen::Loading);
+    // Storage decides the profile, whatever the page reported, and a note it brings is shown
+    // with the first verdict rather than a moment after it.
+    let note = Some(tba_rules::settings::Note::UnknownVersion);
+    let defaults = early
+        .clone()
+        .reduce(Action::LoadSettings(Settings::default(), note.clone()));
+    assert_eq!(
+        role_screen(&defaults).verdict.profile,
+        ProfileId::CloudExtend
+    );
+    let loaded = early.reduce(Action::LoadSettings(
+        Settings {
+            profile: ProfileId::Rest,
+        },
+        note.clone(),
+    ));
     assert_eq!(role_screen(&loaded).verdict.profile, ProfileId::Rest);
+    assert_eq!(loaded.settings_note, note);
     let again = loaded.reduce(answer(&page));
     assert_eq!(again.settings.profile, ProfileId::Rest);
-    // A profile id the page made up is ignored.
-    page.profile = "<nonsense>".to_owned();
-    let odd = seen.reduce(answer(&page));
-    assert_eq!(odd.settings.profile, ProfileId::CloudExtend);
 }
 
 #[test]
