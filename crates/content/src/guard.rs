@@ -45,8 +45,20 @@ pub fn entry<R>(
     work: impl FnOnce() -> R,
     stopped: impl FnOnce(&str) -> R,
 ) -> R {
-    if let Some(reason) = reason() {
-        return stopped(&reason);
+    // Kept small: this body is copied for every entry point, the work of `enter` and `leave` is not.
+    if !enter(name) {
+        return stopped(&reason().unwrap_or_default());
+    }
+    let result = work();
+    leave();
+    result
+}
+
+/// Counts an entry in (queueing the check for an outermost one), unless the engine has stopped.
+#[inline(never)]
+fn enter(name: &'static str) -> bool {
+    if STOPPED.with_borrow(Option::is_some) {
+        return false;
     }
     let depth = DEPTH.get();
     if depth == 0 {
@@ -54,9 +66,13 @@ pub fn entry<R>(
         queue_check();
     }
     DEPTH.set(depth + 1);
-    let result = work();
+    true
+}
+
+/// Counts a returned entry out.
+#[inline(never)]
+fn leave() {
     DEPTH.set(DEPTH.get().saturating_sub(1));
-    result
 }
 
 /// [`entry`] for work that answers nothing.

@@ -67,7 +67,7 @@ fn schedule(on_change: &Rc<RefCell<dyn FnMut()>>, pending: &Rc<Cell<bool>>) {
     if pending.replace(true) {
         return;
     }
-    let (on_change, pending) = (Rc::clone(&on_change), Rc::clone(&pending));
+    let (on_change, pending) = (Rc::clone(on_change), Rc::clone(pending));
     let run = move || {
         pending.set(false);
         if let Ok(mut on_change) = on_change.try_borrow_mut() {
