@@ -27,11 +27,14 @@ mkdir -p "$out/pkg" "$bindgen_out" "$split"
 # the pinned toolchain rebuilds `std` from its own `rust-src` component with `optimize_for_size`, and
 # a panic aborts at once (`-Cpanic=immediate-abort`) instead of formatting a message nobody sees.
 # These are unstable options of the same pinned 1.95.0 compiler, unlocked with RUSTC_BOOTSTRAP=1
-# for this build only; tests and clippy use the compiler as it comes. Separate target directory:
+# for this build only; tests and clippy use the compiler as it comes. -Zlocation-detail=none drops
+# the source paths a panic would name, and -Zfmt-debug=none makes every Debug impl write nothing:
+# the shipped code never shows a Debug rendering (every text a user reads is a message id), only
+# tests do, and they are built without it. 0.26 KB off the gzipped role module (measured). Separate target directory:
 # the flags differ from the popup's.
 for feature in role auth; do
   RUSTC_BOOTSTRAP=1 \
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$remap -Zunstable-options -Cpanic=immediate-abort" \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$remap -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
     cargo build --quiet --release --locked --target wasm32-unknown-unknown -p tba-content \
     --no-default-features --features "$feature" --target-dir target/content \
     -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size

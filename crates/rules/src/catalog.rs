@@ -254,7 +254,10 @@ pub struct Catalog {
 pub struct CatalogError {
     /// The 1-based line, 0 for the file as a whole.
     pub line: usize,
-    /// What is wrong there.
+    /// What is wrong there, as a short code for developers (the file is built with the
+    /// extension, so only a broken build can fail): `format-line`, `record-kind`,
+    /// `permission-record`, `id-index-record`, `name-index-record`, `record-order`,
+    /// `index-missing`, or `id-index-` / `name-index-` and `count`, `order` or `range`.
     pub problem: &'static str,
 }
 
@@ -280,7 +283,7 @@ impl Catalog {
             .enumerate()
             .map(|(index, line)| (index + 1, line));
         if lines.next().map(|(_, line)| line) != Some(FORMAT_LINE) {
-            return fail(1, "not a catalog file of this version");
+            return fail(1, "format-line");
         }
         let mut catalog = Catalog::default();
         let mut by_id_seen = false;
@@ -290,34 +293,34 @@ impl Catalog {
                 continue;
             }
             let Some((kind, rest)) = line.split_once('\t') else {
-                return fail(number, "no record kind");
+                return fail(number, "record-kind");
             };
             match kind {
                 "P" if !by_id_seen && !by_name_seen => match parse_permission(rest) {
                     Some(permission) if catalog.permissions.len() < usize::from(u16::MAX) => {
                         catalog.permissions.push(permission);
                     }
-                    _ => return fail(number, "bad permission"),
+                    _ => return fail(number, "permission-record"),
                 },
                 "I" if !by_id_seen => {
                     catalog.by_id = parse_indices(rest).ok_or(CatalogError {
                         line: number,
-                        problem: "bad id index",
+                        problem: "id-index-record",
                     })?;
                     by_id_seen = true;
                 }
                 "N" if !by_name_seen => {
                     catalog.by_name = parse_name_index(rest).ok_or(CatalogError {
                         line: number,
-                        problem: "bad name index",
+                        problem: "name-index-record",
                     })?;
                     by_name_seen = true;
                 }
-                _ => return fail(number, "unexpected record"),
+                _ => return fail(number, "record-order"),
             }
         }
         if !by_id_seen || !by_name_seen {
-            return fail(0, "an index is missing");
+            return fail(0, "index-missing");
         }
         catalog.check_indices()?;
         Ok(catalog)
@@ -335,7 +338,7 @@ impl Catalog {
         let fail = |problem| Err(CatalogError { line: 0, problem });
         let count = self.permissions.len();
         if self.by_id.len() != count {
-            return fail("the id index does not cover every permission");
+            return fail("id-index-count");
         }
         let id = |index: u16| self.permissions.get(usize::from(index)).map(|p| p.id);
         for pair in self.by_id.windows(2) {
@@ -344,15 +347,15 @@ impl Catalog {
             };
             match (id(left), id(right)) {
                 (Some(left), Some(right)) if left < right => {}
-                _ => return fail("the id index is not strictly sorted"),
+                _ => return fail("id-index-order"),
             }
         }
         if self.by_id.iter().any(|&index| usize::from(index) >= count) {
-            return fail("the id index points past the permissions");
+            return fail("id-index-range");
         }
         let names: usize = self.permissions.iter().map(|p| p.names().count()).sum();
         if self.by_name.len() != names {
-            return fail("the name index does not cover every name");
+            return fail("name-index-count");
         }
         for &(index, which) in &self.by_name {
             let exists = self
@@ -360,7 +363,7 @@ impl Catalog {
                 .get(usize::from(index))
                 .is_some_and(|permission| permission.names().nth(usize::from(which)).is_some());
             if !exists {
-                return fail("the name index points past the names");
+                return fail("name-index-range");
             }
         }
         for pair in self.by_name.windows(2) {
@@ -371,7 +374,7 @@ impl Catalog {
             };
             let order = compare_names(self.name(left, left_which), self.name(right, right_which));
             if order != Ordering::Less {
-                return fail("the name index is not strictly sorted (or a name is ambiguous)");
+                return fail("name-index-order");
             }
         }
         Ok(())
