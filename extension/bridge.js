@@ -106,7 +106,7 @@
   function addControl(machine) {
     const control = document.getElementById(`${machine}_addedit`);
     const button = control instanceof HTMLInputElement || control instanceof HTMLButtonElement;
-    if (!button || control.id !== `${machine}_addedit` || control.type !== "button" || control.disabled) return null;
+    if (!button || control.type !== "button" || control.disabled) return null;
     const owner = control.closest(`form[name="${machine}_form"], [data-machine-name="${machine}"], #${machine}_splits, #${machine}_layer`);
     return owner ? control : null;
   }

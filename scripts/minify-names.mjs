@@ -38,29 +38,25 @@ const map = JSON.parse(printed);
 const after = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath)));
 if (before.length !== after.length || before.length !== map.imports.length) fail("the import lists do not line up");
 
-// Which module each module became, read from the rewritten wasm (imports keep their order).
-const modules = new Map();
-for (const [index, entry] of before.entries()) {
-  const known = modules.get(entry.module);
-  if (known !== undefined && known !== after[index].module) fail(`module ${entry.module} became two names`);
-  modules.set(entry.module, after[index].module);
-}
+// wasm-bindgen imports everything from one module, the glue; the name it became is read from the
+// rewritten wasm.
+const modules = new Set(before.map((entry) => entry.module));
+const shortModules = new Set(after.map((entry) => entry.module));
+if (modules.size !== 1 || shortModules.size !== 1) fail(`${modules.size} import modules; the renames below assume one`);
+const [module] = modules;
+const [shortModule] = shortModules;
 
 const identifier = /^[A-Za-z_$][\w$]*$/;
 let glue = readFileSync(gluePath, "utf8");
 
-// The import object: one `name: function(` per import, in objects keyed by module.
-const imports = new Map(map.imports.map(([module, name, short]) => [`${module}\u0000${name}`, short]));
-for (const [module, short] of modules) {
-  const key = `"${module}": import`;
-  if (glue.split(key).length !== 2) fail(`the module key ${JSON.stringify(module)} is not there once`);
-  glue = glue.replace(key, `${JSON.stringify(short)}: import`);
-}
-if (modules.size !== 1) fail(`${modules.size} import modules; the rename below assumes one`);
-const [module] = modules.keys();
+// The import object: its key is the module, and it holds one `name: function(` per import.
+const key = `"${module}": import`;
+if (glue.split(key).length !== 2) fail(`the module key ${JSON.stringify(module)} is not there once`);
+glue = glue.replace(key, `${JSON.stringify(shortModule)}: import`);
+const imports = new Map(map.imports.map(([, name, short]) => [name, short]));
 let renamed = 0;
 glue = glue.replace(/^(\s+)([A-Za-z_$][\w$]*): function\(/gm, (whole, indent, name) => {
-  const short = imports.get(`${module}\u0000${name}`);
+  const short = imports.get(name);
   if (short === undefined) return whole;
   renamed++;
   return `${indent}${JSON.stringify(short)}: function(`;
