@@ -42,7 +42,7 @@ pub mod wire;
 /// or a catalog is installed already, so that the loader reports the engine as failed.
 #[wasm_bindgen]
 pub fn install_catalog(text: String) -> Result<(), JsValue> {
-    tba_rules::catalog::install(text).map_err(|error| JsValue::from_str(&error.to_string()))
+    tba_rules::catalog::install(text).map_err(|error| JsValue::from_str(&error.describe()))
 }
 
 /// Called by the loaders with the text of this module's style sheet (`panel.css` or

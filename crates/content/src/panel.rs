@@ -11,6 +11,7 @@ use tba_rules::message::{Id, Message};
 use tba_rules::outcome::{Blocked, Outcome};
 use tba_rules::profile::Profile;
 use tba_rules::settings::Note;
+use tba_rules::text::concat;
 use tba_rules::text::join;
 use tba_rules::{Status, wording};
 use wasm_bindgen::JsCast;
@@ -157,10 +158,14 @@ impl Panel {
         self.body.replace_children_with_node_1(&body);
         if let Some((Some(action), permkey)) = focused {
             let selector = match permkey {
-                Some(permkey) => {
-                    format!("[data-tba-doctor-action=\"{action}\"][data-permkey=\"{permkey}\"]")
-                }
-                None => format!("[data-tba-doctor-action=\"{action}\"]"),
+                Some(permkey) => concat(&[
+                    "[data-tba-doctor-action=\"",
+                    &action,
+                    "\"][data-permkey=\"",
+                    &permkey,
+                    "\"]",
+                ]),
+                None => concat(&["[data-tba-doctor-action=\"", &action, "\"]"]),
             };
             let again = self
                 .shadow
@@ -210,7 +215,7 @@ impl Panel {
     fn draw(&self, document: &Document, body: &Element, model: &Model) -> Result<(), JsValue> {
         let profile_name = crate::ext::text(&model.profile.name.message());
         let class = match model.verdict {
-            Some(verdict) => format!("panel s-{}", status_hook(verdict, &model.actions)),
+            Some(verdict) => concat(&["panel s-", status_hook(verdict, &model.actions)]),
             None => "panel s-unsupported".to_owned(),
         };
         body.set_class_name(&class);

@@ -12,6 +12,7 @@
 use tba_rules::assemble::{PageInputs, PageRead, TABLES_READ, assemble, page_names};
 use tba_rules::catalog::Subtab;
 use tba_rules::confirm::CurrentLine;
+use tba_rules::text::concat;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlFormElement, HtmlInputElement};
 
@@ -132,7 +133,7 @@ pub fn current_lines(document: &Document, read: &PageRead) -> Vec<CurrentLine> {
         .iter()
         .filter_map(|sublist| {
             let (key_field, level_field) = sublist.fields.as_ref()?;
-            let form = format!("{}_form", sublist.subtab.machine());
+            let form = concat(&[sublist.subtab.machine(), "_form"]);
             Some(CurrentLine {
                 subtab: sublist.subtab,
                 key: line_field(document, &form, key_field).unwrap_or_default(),
@@ -144,5 +145,5 @@ pub fn current_lines(document: &Document, read: &PageRead) -> Vec<CurrentLine> {
 
 /// What the key field of `subtab`'s current line holds, `None` when the page has no such field.
 pub fn current_key(document: &Document, subtab: Subtab, key_field: &str) -> Option<String> {
-    line_field(document, &format!("{}_form", subtab.machine()), key_field)
+    line_field(document, &concat(&[subtab.machine(), "_form"]), key_field)
 }

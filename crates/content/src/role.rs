@@ -7,6 +7,7 @@
 //! first: the verdict always follows what the page shows, never a cached copy.
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
+use tba_rules::text::concat;
 
 use tba_rules::assemble::{Mode, PageRead, page_names};
 use tba_rules::bridge::{Line, LineKind};
@@ -427,13 +428,13 @@ impl App {
     fn focus_action(&self, action: &str) {
         let Some(panel) = dom::query(
             self.document.as_ref(),
-            &format!("#{}", crate::panel::HOST_ID),
+            &concat(&["#", crate::panel::HOST_ID]),
         ) else {
             return;
         };
         let button = panel.shadow_root().and_then(|shadow| {
             shadow
-                .query_selector(&format!("[data-tba-doctor-action=\"{action}\"]"))
+                .query_selector(&concat(&["[data-tba-doctor-action=\"", action, "\"]"]))
                 .ok()
                 .flatten()
         });
