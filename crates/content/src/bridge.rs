@@ -68,18 +68,20 @@ fn call(document: &Document, request: Request<'_>) -> Result<Js, BridgeError> {
     let listener = {
         let answers = Rc::clone(&answers);
         Closure::<dyn FnMut(Event)>::new(move |event: Event| {
-            if let Some(detail) = event
-                .dyn_ref::<CustomEvent>()
-                .map(CustomEvent::detail)
-                .filter(|detail| {
-                    detail
-                        .dyn_ref::<js_sys::JsString>()
-                        .is_some_and(|text| text.length() as usize <= bridge::MAX_REPLY_CHARS)
-                })
-                && answers.borrow().len() < MAX_ANSWERS
-            {
-                answers.borrow_mut().push(detail);
-            }
+            crate::guard::run("bridge-answer", || {
+                if let Some(detail) = event
+                    .dyn_ref::<CustomEvent>()
+                    .map(CustomEvent::detail)
+                    .filter(|detail| {
+                        detail
+                            .dyn_ref::<js_sys::JsString>()
+                            .is_some_and(|text| text.length() as usize <= bridge::MAX_REPLY_CHARS)
+                    })
+                    && answers.borrow().len() < MAX_ANSWERS
+                {
+                    answers.borrow_mut().push(detail);
+                }
+            });
         })
     };
     let target: &web_sys::EventTarget = document.as_ref();

@@ -98,28 +98,32 @@ impl Panel {
         let body = element(document, "section", None)?;
         body.set_attribute("aria-label", &say(Id::PanelTitle))?;
         shadow.append_child(&body)?;
+        // The whole handler is one entry point: a throw while it finds the button stops the
+        // engine as one in the action would.
         let on_click = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
-            // Only the admin's own clicks (and keys) act: a page script's `click()` on a button
-            // of the panel is not trusted, and does nothing.
-            if !event.is_trusted() {
-                return;
-            }
-            let Some(target) = event
-                .target()
-                .and_then(|target| target.dyn_into::<Element>().ok())
-            else {
-                return;
-            };
-            let Some(button) = target
-                .closest("button[data-tba-doctor-action]")
-                .ok()
-                .flatten()
-            else {
-                return;
-            };
-            if let Some(action) = button.get_attribute("data-tba-doctor-action") {
-                on_action(&action, button.get_attribute("data-permkey"));
-            }
+            crate::guard::run("panel-click", || {
+                // Only the admin's own clicks (and keys) act: a page script's `click()` on a
+                // button of the panel is not trusted, and does nothing.
+                if !event.is_trusted() {
+                    return;
+                }
+                let Some(target) = event
+                    .target()
+                    .and_then(|target| target.dyn_into::<Element>().ok())
+                else {
+                    return;
+                };
+                let Some(button) = target
+                    .closest("button[data-tba-doctor-action]")
+                    .ok()
+                    .flatten()
+                else {
+                    return;
+                };
+                if let Some(action) = button.get_attribute("data-tba-doctor-action") {
+                    on_action(&action, button.get_attribute("data-permkey"));
+                }
+            });
         });
         shadow.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())?;
         match anchor.and_then(|anchor| anchor.parent_node().map(|parent| (anchor, parent))) {

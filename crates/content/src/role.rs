@@ -377,15 +377,14 @@ impl App {
             &self.document,
             anchor.as_ref(),
             &fallback,
+            // Called inside the click's entry point (`Panel::create`).
             move |action, permkey| {
-                guard::run("panel-click", || {
-                    let Some(app) = weak.upgrade() else {
-                        return;
-                    };
-                    if let Ok(mut state) = app.try_borrow_mut() {
-                        state.act(action, permkey);
-                    };
-                });
+                let Some(app) = weak.upgrade() else {
+                    return;
+                };
+                if let Ok(mut state) = app.try_borrow_mut() {
+                    state.act(action, permkey);
+                };
             },
         );
         panel.map_err(|_| dom::warn("panel not created")).ok()
