@@ -44,7 +44,14 @@
   const fail = (stage, error) => {
     if (failed) return;
     failed = true;
-    if (kind === "role") root.setAttribute("data-tba-doctor", "error");
+    // The engine's own stop gives its reason as a string (crates/content/src/guard.rs).
+    const name = error && error.name ? `${error.name}: ` : "";
+    const detail = String(error && error.message ? error.message : error);
+    const reason = stage === "run" && typeof error === "string" ? error : `engine-failed: ${stage}: ${name}${detail}`;
+    if (kind === "role") {
+      root.setAttribute("data-tba-doctor", "error");
+      root.setAttribute("data-tba-doctor-error", reason.slice(0, 300));
+    }
     for (const id of ["tba-doctor-panel", "tba-doctor-auth-help"]) document.getElementById(id)?.remove();
     for (const badge of document.querySelectorAll(".tba-doctor-badge")) badge.remove();
     for (const row of document.querySelectorAll("tr[data-tba-doctor]")) {
@@ -52,18 +59,17 @@
       row.style.removeProperty("box-shadow");
       if (row.getAttribute("title")?.startsWith("TBA Doctor:")) row.removeAttribute("title");
     }
-    const reason = String(error && error.message ? error.message : error);
-    const name = error && error.name ? `${error.name}: ` : "";
     api.runtime.onMessage.addListener((_request, _sender, sendResponse) => {
-      sendResponse({ type: "Unavailable", reason: `engine-failed: ${stage}: ${name}${reason}` });
+      sendResponse({ type: "Unavailable", reason });
     });
     // Chrome checks WebAssembly in content scripts against the page's own CSP
     // (https://crbug.com/1385796): a page that forbids it fails at "load".
     console.error(`TBA Doctor's engine failed (${stage}) on this page:`, error);
   };
-  // A trap later, in a callback the engine registered (a click, a MutationObserver, a message),
-  // surfaces as an uncaught RuntimeError of this content script's realm (a rejection when the
-  // callback was a promise's).
+  // A trap or an exception later, in a callback the engine registered (a click, a MutationObserver,
+  // a message), is noticed by the engine itself (crates/content/src/guard.rs), which calls `fail`
+  // with its reason (a string) through `on_stop`. A RuntimeError also surfaces as an uncaught error
+  // of this content script's realm (a rejection when the callback was a promise's).
   globalThis.addEventListener("error", (event) => {
     if (event.error instanceof WebAssembly.RuntimeError) fail("run", event.error);
   });
@@ -75,6 +81,7 @@
       throw { stage: "load", error };
     })
     .then(async (engine) => {
+      engine.on_stop((reason) => fail("run", reason));
       // Start in a task of its own, so that instantiating and the first reading of the page never
       // add up to one long task (product.md §7).
       await new Promise((resolve) => setTimeout(resolve, 0));

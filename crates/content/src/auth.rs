@@ -89,7 +89,19 @@ pub fn start() {
         let anchor = innermost_holder(&body);
         let _ = draw(&document, &anchor, &page);
     }
-    ext::on_message(move |message| answer(&page, message).encode::<Js>().0);
+    ext::on_message(move |message| {
+        crate::guard::entry(
+            "popup-message",
+            || answer(&page, message).encode::<Js>().0,
+            |reason| {
+                Response::<Role>::Unavailable {
+                    reason: reason.to_owned(),
+                }
+                .encode::<Js>()
+                .0
+            },
+        )
+    });
 }
 
 /// The popup's answer on this page: the facts, and a refusal of anything that would change a role.
@@ -104,13 +116,16 @@ fn answer(page: &AuthPage, message: JsValue) -> Response {
         }),
         problems: Vec::new(),
         bridge_ok: false,
+        confirm: None,
     };
     match Request::decode(&Js(message)) {
         Ok(Request::GetSnapshot) => Response::Snapshot { snapshot },
-        Ok(Request::Prefill { .. } | Request::FixAll { .. }) => Response::Refused {
-            reason: say(Id::RefusedAuthPage),
-            snapshot,
-        },
+        Ok(Request::Prefill { .. } | Request::FixAll { .. } | Request::CancelFixAll) => {
+            Response::Refused {
+                reason: say(Id::RefusedAuthPage),
+                snapshot,
+            }
+        }
         Err(_) => Response::Refused {
             reason: "malformed request".to_owned(),
             snapshot,
@@ -236,7 +251,9 @@ fn draw(document: &Document, holder: &HtmlElement, page: &AuthPage) -> Result<()
     let on_copy = {
         let text_area = text_area.clone();
         let status = status.clone();
-        Closure::<dyn FnMut()>::new(move || copy_text(&text_area, &status, &request))
+        Closure::<dyn FnMut()>::new(move || {
+            crate::guard::run("copy-button", || copy_text(&text_area, &status, &request));
+        })
     };
     copy.add_event_listener_with_callback("click", on_copy.as_ref().unchecked_ref())?;
     // The button lives as long as the page, and so does its handler.

@@ -21,6 +21,8 @@ use crate::wire::Js;
 
 const REQUEST_EVENT: &str = "tba-doctor:request";
 const RESPONSE_EVENT: &str = "tba-doctor:response";
+/// Most answers kept per request (the bridge sends one; the rest are other scripts').
+const MAX_ANSWERS: usize = 8;
 
 /// Why the bridge could not do what was asked (typed in `rules`, which words it). No valid answer
 /// (the bridge script is not in the page, or what answered is not the bridge: an answer
@@ -66,17 +68,20 @@ fn call(document: &Document, request: Request<'_>) -> Result<Js, BridgeError> {
     let listener = {
         let answers = Rc::clone(&answers);
         Closure::<dyn FnMut(Event)>::new(move |event: Event| {
-            if let Some(detail) = event
-                .dyn_ref::<CustomEvent>()
-                .map(CustomEvent::detail)
-                .filter(|detail| {
-                    detail
-                        .dyn_ref::<js_sys::JsString>()
-                        .is_some_and(|text| text.length() as usize <= bridge::MAX_REPLY_CHARS)
-                })
-            {
-                answers.borrow_mut().push(detail);
-            }
+            crate::guard::run("bridge-answer", || {
+                if let Some(detail) = event
+                    .dyn_ref::<CustomEvent>()
+                    .map(CustomEvent::detail)
+                    .filter(|detail| {
+                        detail
+                            .dyn_ref::<js_sys::JsString>()
+                            .is_some_and(|text| text.length() as usize <= bridge::MAX_REPLY_CHARS)
+                    })
+                    && answers.borrow().len() < MAX_ANSWERS
+                {
+                    answers.borrow_mut().push(detail);
+                }
+            });
         })
     };
     let target: &web_sys::EventTarget = document.as_ref();
@@ -91,20 +96,15 @@ fn call(document: &Document, request: Request<'_>) -> Result<Js, BridgeError> {
     drop(listener);
     dispatched.map_err(|_| BridgeError::NoAnswer)?;
 
-    // Exactly one answer with this id: the bridge sends one, so a second is another script's.
-    let mut found = None;
-    for detail in answers.borrow().iter() {
-        let Ok(answer) = parse_json(detail) else {
-            continue;
-        };
-        if crate::wire::field(&answer, "id") == id {
-            if found.is_some() {
-                return Err(BridgeError::NoAnswer);
-            }
-            found = Some(Js(answer));
-        }
-    }
-    found.ok_or(BridgeError::NoAnswer)
+    // The first answer with this id; any other is ignored. Whoever sent it, it is only a hint:
+    // what was done is read from the page afterwards (`tba_rules::confirm`).
+    answers
+        .borrow()
+        .iter()
+        .filter_map(|detail| parse_json(detail).ok())
+        .find(|answer| crate::wire::field(answer, "id") == id)
+        .map(Js)
+        .ok_or(BridgeError::NoAnswer)
 }
 
 /// Asks which page functions exist and which ids the Setup picker (field `key_field`) offers.

@@ -74,9 +74,11 @@ pub fn on_settings_changed(handler: impl FnMut() + 'static) -> bool {
     let mut handler = handler;
     let closure =
         Closure::<dyn FnMut(JsValue, JsValue)>::new(move |_changes: JsValue, area: JsValue| {
-            if area.as_string().as_deref() == Some("sync") {
-                handler();
-            }
+            crate::guard::run("settings-listener", || {
+                if area.as_string().as_deref() == Some("sync") {
+                    handler();
+                }
+            });
         });
     let added = add_listener(&["storage", "onChanged"], closure.as_ref().unchecked_ref());
     closure.forget();

@@ -22,6 +22,7 @@ pub mod auth;
 pub mod bridge;
 pub mod dom;
 pub mod ext;
+pub mod guard;
 #[cfg(feature = "role")]
 pub mod marks;
 #[cfg(feature = "role")]
@@ -41,7 +42,7 @@ pub mod wire;
 /// or a catalog is installed already, so that the loader reports the engine as failed.
 #[wasm_bindgen]
 pub fn install_catalog(text: String) -> Result<(), JsValue> {
-    tba_rules::catalog::install(text).map_err(|error| JsValue::from_str(&error.to_string()))
+    tba_rules::catalog::install(text).map_err(|error| JsValue::from_str(&error.describe()))
 }
 
 /// Called by the loaders with the text of this module's style sheet (`panel.css` or
@@ -49,6 +50,13 @@ pub fn install_catalog(text: String) -> Result<(), JsValue> {
 #[wasm_bindgen]
 pub fn install_style(text: String) -> Result<(), JsValue> {
     dom::install_style(text)
+}
+
+/// Called by `extension/content-loader.js` with its failure handler before the engine starts (see
+/// [`guard::on_stop`]).
+#[wasm_bindgen]
+pub fn on_stop(handler: js_sys::Function) {
+    guard::on_stop(handler);
 }
 
 /// Entry point called by `extension/content-loader.js` once the wasm module is instantiated. A
@@ -59,13 +67,13 @@ pub fn install_style(text: String) -> Result<(), JsValue> {
 pub fn start(kind: &str, stored_settings: JsValue) {
     #[cfg(not(feature = "role"))]
     let _ = stored_settings;
-    match kind {
+    guard::run("start-up", || match kind {
         #[cfg(feature = "role")]
         "role" => role::start(stored_settings),
         #[cfg(feature = "auth")]
         "auth-error" => auth::start(),
         _ => {}
-    }
+    });
 }
 
 /// Called by `extension/content-preload.js` on the role page once the module is instantiated,
@@ -74,5 +82,5 @@ pub fn start(kind: &str, stored_settings: JsValue) {
 #[cfg(feature = "role")]
 #[wasm_bindgen]
 pub fn rehearse(page: &str) {
-    role::rehearse(page);
+    guard::run("rehearsal", || role::rehearse(page));
 }

@@ -9,6 +9,7 @@ use tba_rules::assemble::{PageRead, page_names};
 use tba_rules::catalog::Subtab;
 use tba_rules::evaluate::Verdict;
 use tba_rules::marks::{RowMark, RowMarks, badge_label, changes_by_subtab};
+use tba_rules::text::concat;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
@@ -41,7 +42,7 @@ fn row_in_table(table: &Element, id: &str) -> Option<Element> {
     if !plain {
         return None;
     }
-    dom::query(table.as_ref(), &format!("[id=\"{id}\"]"))
+    dom::query(table.as_ref(), &concat(&["[id=\"", id, "\"]"]))
 }
 
 /// Sets (or clears) the mark of every visible row. The reading says which mark each row carries
@@ -108,7 +109,7 @@ fn badge(document: &Document, link_id: &str, count: usize, subtab: Option<Subtab
     let Some(link) = document.get_element_by_id(link_id) else {
         return;
     };
-    let existing = dom::query(link.as_ref(), &format!(":scope > .{BADGE_CLASS}"));
+    let existing = dom::query(link.as_ref(), &concat(&[":scope > .", BADGE_CLASS]));
     if count == 0 {
         if let Some(existing) = existing {
             existing.remove();
@@ -116,7 +117,7 @@ fn badge(document: &Document, link_id: &str, count: usize, subtab: Option<Subtab
         return;
     }
     let label = text(&badge_label(count, subtab));
-    let text = count.to_string();
+    let text = tba_rules::text::decimal(count);
     if let Some(existing) = &existing
         && existing.get_attribute("data-count").as_deref() == Some(text.as_str())
     {

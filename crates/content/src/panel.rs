@@ -11,6 +11,7 @@ use tba_rules::message::{Id, Message};
 use tba_rules::outcome::{Blocked, Outcome};
 use tba_rules::profile::Profile;
 use tba_rules::settings::Note;
+use tba_rules::text::concat;
 use tba_rules::text::join;
 use tba_rules::{Status, wording};
 use wasm_bindgen::JsCast;
@@ -97,23 +98,32 @@ impl Panel {
         let body = element(document, "section", None)?;
         body.set_attribute("aria-label", &say(Id::PanelTitle))?;
         shadow.append_child(&body)?;
+        // The whole handler is one entry point: a throw while it finds the button stops the
+        // engine as one in the action would.
         let on_click = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
-            let Some(target) = event
-                .target()
-                .and_then(|target| target.dyn_into::<Element>().ok())
-            else {
-                return;
-            };
-            let Some(button) = target
-                .closest("button[data-tba-doctor-action]")
-                .ok()
-                .flatten()
-            else {
-                return;
-            };
-            if let Some(action) = button.get_attribute("data-tba-doctor-action") {
-                on_action(&action, button.get_attribute("data-permkey"));
-            }
+            crate::guard::run("panel-click", || {
+                // Only the admin's own clicks (and keys) act: a page script's `click()` on a
+                // button of the panel is not trusted, and does nothing.
+                if !event.is_trusted() {
+                    return;
+                }
+                let Some(target) = event
+                    .target()
+                    .and_then(|target| target.dyn_into::<Element>().ok())
+                else {
+                    return;
+                };
+                let Some(button) = target
+                    .closest("button[data-tba-doctor-action]")
+                    .ok()
+                    .flatten()
+                else {
+                    return;
+                };
+                if let Some(action) = button.get_attribute("data-tba-doctor-action") {
+                    on_action(&action, button.get_attribute("data-permkey"));
+                }
+            });
         });
         shadow.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())?;
         match anchor.and_then(|anchor| anchor.parent_node().map(|parent| (anchor, parent))) {
@@ -152,10 +162,14 @@ impl Panel {
         self.body.replace_children_with_node_1(&body);
         if let Some((Some(action), permkey)) = focused {
             let selector = match permkey {
-                Some(permkey) => {
-                    format!("[data-tba-doctor-action=\"{action}\"][data-permkey=\"{permkey}\"]")
-                }
-                None => format!("[data-tba-doctor-action=\"{action}\"]"),
+                Some(permkey) => concat(&[
+                    "[data-tba-doctor-action=\"",
+                    &action,
+                    "\"][data-permkey=\"",
+                    &permkey,
+                    "\"]",
+                ]),
+                None => concat(&["[data-tba-doctor-action=\"", &action, "\"]"]),
             };
             let again = self
                 .shadow
@@ -205,7 +219,7 @@ impl Panel {
     fn draw(&self, document: &Document, body: &Element, model: &Model) -> Result<(), JsValue> {
         let profile_name = crate::ext::text(&model.profile.name.message());
         let class = match model.verdict {
-            Some(verdict) => format!("panel s-{}", status_hook(verdict, &model.actions)),
+            Some(verdict) => concat(&["panel s-", status_hook(verdict, &model.actions)]),
             None => "panel s-unsupported".to_owned(),
         };
         body.set_class_name(&class);

@@ -11,6 +11,8 @@
 //! is `assemble`'s. It changes nothing on the page.
 use tba_rules::assemble::{PageInputs, PageRead, TABLES_READ, assemble, page_names};
 use tba_rules::catalog::Subtab;
+use tba_rules::confirm::CurrentLine;
+use tba_rules::text::concat;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlFormElement, HtmlInputElement};
 
@@ -108,4 +110,40 @@ pub fn inputs(document: &Document) -> PageInputs {
 /// Reads the whole page.
 pub fn read(document: &Document) -> PageRead {
     assemble(&inputs(document))
+}
+
+/// The form field `name` of the sublist form `form_name` (`<m>_form`, where NetSuite keeps a
+/// sublist's current line: netsuite-role-page.md §3.1), as text; `None` when there is none.
+fn line_field(document: &Document, form_name: &str, name: &str) -> Option<String> {
+    let form = document
+        .forms()
+        .named_item(form_name)
+        .and_then(|form| form.dyn_into::<HtmlFormElement>().ok())?;
+    let element = form.elements().named_item(name)?;
+    // An input or a select: both have a string `value`; anything else is not the field.
+    crate::wire::field(&element, "value")
+        .as_string()
+        .filter(|value| value.len() <= tba_rules::protocol::MAX_ID_LEN)
+}
+
+/// The current line of each sublist of `read` that has editable fields: what its form's key and
+/// level fields hold now (an empty add row reads as empty strings).
+pub fn current_lines(document: &Document, read: &PageRead) -> Vec<CurrentLine> {
+    read.sublists
+        .iter()
+        .filter_map(|sublist| {
+            let (key_field, level_field) = sublist.fields.as_ref()?;
+            let form = concat(&[sublist.subtab.machine(), "_form"]);
+            Some(CurrentLine {
+                subtab: sublist.subtab,
+                key: line_field(document, &form, key_field).unwrap_or_default(),
+                level: line_field(document, &form, level_field).unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+/// What the key field of `subtab`'s current line holds, `None` when the page has no such field.
+pub fn current_key(document: &Document, subtab: Subtab, key_field: &str) -> Option<String> {
+    line_field(document, &concat(&[subtab.machine(), "_form"]), key_field)
 }

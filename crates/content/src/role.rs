@@ -7,11 +7,13 @@
 //! first: the verdict always follows what the page shows, never a cached copy.
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
+use tba_rules::text::concat;
 
 use tba_rules::assemble::{Mode, PageRead, page_names};
 use tba_rules::bridge::{Line, LineKind};
+use tba_rules::confirm::{self, Gate};
 use tba_rules::evaluate::{Verdict, evaluate};
-use tba_rules::outcome::{Blocked, NotTaken, Outcome};
+use tba_rules::outcome::{Blocked, Outcome};
 use tba_rules::page::role_edit_url;
 use tba_rules::protocol::{Page, Request, Response, Snapshot};
 use tba_rules::settings::{Note, Settings};
@@ -21,6 +23,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
 use crate::bridge;
+use crate::guard;
 use crate::panel::{Actions, Model, Panel};
 use crate::read;
 use crate::watch::Watch;
@@ -78,12 +81,16 @@ pub fn start(stored_settings: JsValue) {
     ext::stored_settings(
         stored_settings,
         Box::new(move |stored| {
-            let (settings, note) = tba_rules::settings::read(&stored);
-            // The answer is usually there already (the preload asked at document_start): evaluate
-            // and draw in a task of their own anyway, so that the first run is two tasks, never
-            // one long one.
-            dom::in_new_task(move || {
-                show_first(document, first_read, settings, note, watch, watched);
+            guard::run("settings-answer", || {
+                let (settings, note) = tba_rules::settings::read(&stored);
+                // The answer is usually there already (the preload asked at document_start):
+                // evaluate and draw in a task of their own anyway, so that the first run is two
+                // tasks, never one long one.
+                dom::in_new_task(move || {
+                    guard::run("first-run", || {
+                        show_first(document, first_read, settings, note, watch, watched);
+                    });
+                });
             });
         }),
     );
@@ -107,15 +114,17 @@ fn watch_tables(document: &Document, watched: Rc<RefCell<Watched>>) -> Option<Wa
         })
         .collect();
     Watch::new(&targets, move || {
-        let app = {
-            let mut watched = watched.borrow_mut();
-            let app = watched.app.upgrade();
-            watched.missed |= app.is_none();
-            app
-        };
-        if let Some(Ok(mut state)) = app.as_ref().map(|app| app.try_borrow_mut()) {
-            state.refresh();
-        }
+        guard::run("redraw-handler", || {
+            let app = {
+                let mut watched = watched.borrow_mut();
+                let app = watched.app.upgrade();
+                watched.missed |= app.is_none();
+                app
+            };
+            if let Some(Ok(mut state)) = app.as_ref().map(|app| app.try_borrow_mut()) {
+                state.refresh();
+            }
+        })
     })
     .map_err(|_| dom::warn("tables not watched"))
     .ok()
@@ -152,35 +161,51 @@ fn show_first(
     // The popup's channel and the settings listener live as long as the page; these two
     // closures hold the only strong references to the app.
     let for_messages = Rc::clone(&app);
-    ext::on_message(move |message| match for_messages.try_borrow_mut() {
-        Ok(mut state) => state.answer(message).encode::<Js>().0,
-        // The same type as the answer above, so that one writer serves both.
-        Err(_) => {
-            Response::<&tba_rules::Role>::Unavailable {
-                reason: "busy".to_owned(),
-            }
-            .encode::<Js>()
-            .0
+    // The same type as the answers, so that one writer serves all.
+    let unavailable = |reason: &str| {
+        Response::<&tba_rules::Role>::Unavailable {
+            reason: reason.to_owned(),
         }
+        .encode::<Js>()
+        .0
+    };
+    ext::on_message(move |message| {
+        guard::entry(
+            "popup-message",
+            || match for_messages.try_borrow_mut() {
+                Ok(mut state) => state.answer(message).encode::<Js>().0,
+                // Only a call that never returned can still hold the app in a new task.
+                Err(_) => {
+                    guard::stop("popup-message", "held");
+                    unavailable(&guard::reason().unwrap_or_default())
+                }
+            },
+            unavailable,
+        )
     });
     ext::on_settings_changed(move || {
-        // Read everything again, as at the start: the settings are read from all that is stored.
-        let app = Rc::clone(&app);
-        ext::stored_settings(
-            JsValue::UNDEFINED,
-            Box::new(move |stored| {
-                let (settings, note) = tba_rules::settings::read(&stored);
-                if let Ok(mut state) = app.try_borrow_mut()
-                    && (state.settings != settings || state.note != note)
-                {
-                    state.settings = settings;
-                    state.note = note;
-                    state.confirm = None;
-                    state.outcome = None;
-                    state.refresh();
-                }
-            }),
-        );
+        guard::run("settings-listener", || {
+            // Read everything again, as at the start: the settings are read from all that is
+            // stored.
+            let app = Rc::clone(&app);
+            ext::stored_settings(
+                JsValue::UNDEFINED,
+                Box::new(move |stored| {
+                    guard::run("settings-answer", || {
+                        let (settings, note) = tba_rules::settings::read(&stored);
+                        if let Ok(mut state) = app.try_borrow_mut()
+                            && (state.settings != settings || state.note != note)
+                        {
+                            state.settings = settings;
+                            state.note = note;
+                            state.confirm = None;
+                            state.outcome = None;
+                            state.refresh();
+                        }
+                    });
+                }),
+            );
+        });
     });
 }
 
@@ -352,6 +377,7 @@ impl App {
             &self.document,
             anchor.as_ref(),
             &fallback,
+            // Called inside the click's entry point (`Panel::create`).
             move |action, permkey| {
                 let Some(app) = weak.upgrade() else {
                     return;
@@ -374,14 +400,17 @@ impl App {
             }
             "fix-all" => {
                 self.outcome = None;
-                match self.two_factor_ids() {
-                    Some(ids) if !ids.is_empty() => self.confirm = Some(ids),
-                    _ => self.outcome = Some(self.fix_all()),
-                }
+                self.gated_fix_all(None);
             }
             "confirm-fix-all" => {
-                self.confirm = None;
-                self.outcome = Some(self.fix_all());
+                // The answer to the question the panel shows, if it shows one: a button the page
+                // put there, or a question about another plan, asks again (`confirm::gate`).
+                self.outcome = None;
+                let asked: Option<Vec<String>> = self
+                    .confirm
+                    .as_ref()
+                    .map(|ids| ids.iter().map(|id| (*id).to_owned()).collect());
+                self.gated_fix_all(asked.as_deref());
             }
             "cancel-fix-all" => {
                 self.confirm = None;
@@ -398,13 +427,13 @@ impl App {
     fn focus_action(&self, action: &str) {
         let Some(panel) = dom::query(
             self.document.as_ref(),
-            &format!("#{}", crate::panel::HOST_ID),
+            &concat(&["#", crate::panel::HOST_ID]),
         ) else {
             return;
         };
         let button = panel.shadow_root().and_then(|shadow| {
             shadow
-                .query_selector(&format!("[data-tba-doctor-action=\"{action}\"]"))
+                .query_selector(&concat(&["[data-tba-doctor-action=\"", action, "\"]"]))
                 .ok()
                 .flatten()
         });
@@ -415,9 +444,30 @@ impl App {
         }
     }
 
-    /// The 2FA-making ids the current plan would add, when the role is not already 2FA-required.
-    fn two_factor_ids(&self) -> Option<Vec<&'static str>> {
-        Some(self.verdict.as_ref()?.fix_confirmation().to_vec())
+    /// Fix all through the 2FA rule: runs it, or opens the question (`given`: the ids a
+    /// confirmation answers). Returns the outcome, or `ConfirmFirst` when it asked.
+    fn gated_fix_all(&mut self, given: Option<&[String]>) -> Outcome {
+        let needed = self
+            .verdict
+            .as_ref()
+            .map(|verdict| verdict.fix_confirmation().to_vec())
+            .unwrap_or_default();
+        let given: Option<Vec<&str>> = given.map(|ids| ids.iter().map(String::as_str).collect());
+        match confirm::gate(&needed, self.confirm.as_deref(), given.as_deref()) {
+            Gate::Run => {
+                self.confirm = None;
+                let outcome = self.fix_all();
+                self.outcome = Some(outcome.clone());
+                outcome
+            }
+            Gate::Ask(ids) => {
+                let outcome = Outcome::ConfirmFirst {
+                    ids: ids.iter().map(|id| (*id).to_owned()).collect(),
+                };
+                self.confirm = Some(ids);
+                outcome
+            }
+        }
     }
 
     fn why_not(&self) -> Option<Blocked> {
@@ -474,10 +524,10 @@ impl App {
             Ok(line) => line,
             Err(blocked) => return Outcome::CannotPrefill(blocked),
         };
-        match bridge::prefill(&self.document, &line) {
-            Ok(()) => Outcome::Prefilled { id: id.to_owned() },
-            Err(error) => Outcome::PrefillFailed(error),
-        }
+        let hint = bridge::prefill(&self.document, &line);
+        // What the add row holds now says whether it worked; the bridge's answer only says why not.
+        let add_row = read::current_key(&self.document, line.subtab, &line.key_field);
+        confirm::after_prefill(id, add_row.as_deref(), hint.as_ref().map(|_| ()))
     }
 
     /// Adds and raises every line of the plan, then reports what happened.
@@ -491,8 +541,17 @@ impl App {
         if verdict.plan.is_empty() {
             return Outcome::NothingToFix;
         }
+        let plan = verdict.plan.clone();
+        let subtabs: Vec<Subtab> = plan.ops.iter().map(tba_rules::FixOp::subtab).collect();
+        let open: Vec<_> = read::current_lines(&self.document, &self.read)
+            .into_iter()
+            .filter(|line| subtabs.contains(&line.subtab))
+            .collect();
+        if let Some(line) = confirm::unsaved_line(&open, &self.read.role) {
+            return Outcome::CannotFix(Blocked::OpenLine(line.subtab));
+        }
         let mut lines = Vec::new();
-        for op in &verdict.plan.ops {
+        for op in &plan.ops {
             let kind = match op {
                 tba_rules::FixOp::Add { .. } => LineKind::Add,
                 tba_rules::FixOp::Raise { .. } => LineKind::Raise,
@@ -502,27 +561,14 @@ impl App {
                 Err(blocked) => return Outcome::CannotFix(blocked),
             }
         }
-        let ids = verdict.plan.ids();
-        match bridge::fix(&self.document, &lines) {
-            Ok(results) => {
-                let not_taken: Vec<NotTaken> = results
-                    .into_iter()
-                    .filter(|result| !result.outcome.is_success())
-                    .map(|result| NotTaken {
-                        id: result.permkey,
-                        alerts: result.alerts,
-                    })
-                    .collect();
-                if not_taken.is_empty() {
-                    Outcome::Fixed {
-                        ids: ids.into_iter().map(str::to_owned).collect(),
-                    }
-                } else {
-                    Outcome::NotTaken(not_taken)
-                }
-            }
-            Err(error) => Outcome::FixFailed(error),
-        }
+        let hint = bridge::fix(&self.document, &lines);
+        // The page, read again, says what was done; the bridge's answer only explains the rest.
+        let after = read::read(&self.document);
+        confirm::after_fix(
+            &plan,
+            after.is_supported().then_some(&after.role),
+            hint.as_deref(),
+        )
     }
 
     fn snapshot(&self) -> Snapshot<&tba_rules::Role> {
@@ -542,6 +588,10 @@ impl App {
             role: self.read.is_supported().then_some(&self.read.role),
             problems,
             bridge_ok: self.actions == Actions::Enabled,
+            confirm: self
+                .confirm
+                .as_ref()
+                .map(|ids| ids.iter().map(|id| (*id).to_owned()).collect()),
         }
     }
 
@@ -563,24 +613,24 @@ impl App {
                 self.refresh();
                 Some(outcome)
             }
-            Request::FixAll { confirm_two_factor } => {
-                let two_factor = self.two_factor_ids().filter(|ids| !ids.is_empty());
-                match two_factor {
-                    Some(ids) if !confirm_two_factor => Some(Outcome::ConfirmFirst {
-                        ids: ids.into_iter().map(str::to_owned).collect(),
-                    }),
-                    _ => {
-                        let outcome = self.fix_all();
-                        self.confirm = None;
-                        self.outcome = Some(outcome.clone());
-                        self.refresh();
-                        Some(outcome)
-                    }
+            Request::FixAll { confirm } => {
+                let outcome = self.gated_fix_all(confirm.as_deref());
+                self.refresh();
+                Some(outcome)
+            }
+            Request::CancelFixAll => {
+                if self.confirm.take().is_some() {
+                    self.outcome = Some(Outcome::Cancelled);
                 }
+                self.refresh();
+                None
             }
         };
+        // A question is no refusal: the snapshot carries it (`Snapshot::confirm`).
         let refused = refused
-            .filter(|outcome| !outcome.succeeded())
+            .filter(|outcome| {
+                !outcome.succeeded() && !matches!(outcome, Outcome::ConfirmFirst { .. })
+            })
             .map(|outcome| ext::text(&outcome.message()));
         match refused {
             None => Response::Snapshot {

@@ -34,29 +34,7 @@ impl Watch {
         let pending = Rc::new(Cell::new(false));
         let callback = Closure::<dyn FnMut(js_sys::Array, MutationObserver)>::new(
             move |_records: js_sys::Array, _observer: MutationObserver| {
-                if pending.replace(true) {
-                    return;
-                }
-                let (on_change, pending) = (Rc::clone(&on_change), Rc::clone(&pending));
-                let run = move || {
-                    pending.set(false);
-                    if let Ok(mut on_change) = on_change.try_borrow_mut() {
-                        on_change();
-                    }
-                };
-                // A hidden tab gets no animation frames: it re-reads in a task of its own instead.
-                let visible = crate::dom::document().is_some_and(|document| !document.hidden());
-                let frame = Closure::once_into_js(run);
-                let asked = if visible {
-                    request_animation_frame(&frame)
-                } else {
-                    crate::dom::set_timeout(&frame, 0)
-                };
-                if asked.is_err()
-                    && let Some(frame) = frame.dyn_ref::<js_sys::Function>()
-                {
-                    let _ = frame.call0(&JsValue::NULL);
-                }
+                crate::guard::run("redraw-watcher", || schedule(&on_change, &pending));
             },
         );
         let observer = MutationObserver::new(callback.as_ref().unchecked_ref())?;
@@ -81,5 +59,32 @@ impl Watch {
 impl Drop for Watch {
     fn drop(&mut self) {
         self.observer.disconnect();
+    }
+}
+
+/// Asks for one re-read at the next frame (in a hidden tab: the next task), unless one is pending.
+fn schedule(on_change: &Rc<RefCell<dyn FnMut()>>, pending: &Rc<Cell<bool>>) {
+    if pending.replace(true) {
+        return;
+    }
+    let (on_change, pending) = (Rc::clone(on_change), Rc::clone(pending));
+    let run = move || {
+        pending.set(false);
+        if let Ok(mut on_change) = on_change.try_borrow_mut() {
+            on_change();
+        }
+    };
+    // A hidden tab gets no animation frames: it re-reads in a task of its own instead.
+    let visible = crate::dom::document().is_some_and(|document| !document.hidden());
+    let frame = Closure::once_into_js(run);
+    let asked = if visible {
+        request_animation_frame(&frame)
+    } else {
+        crate::dom::set_timeout(&frame, 0)
+    };
+    if asked.is_err()
+        && let Some(frame) = frame.dyn_ref::<js_sys::Function>()
+    {
+        let _ = frame.call0(&JsValue::NULL);
     }
 }

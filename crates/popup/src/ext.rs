@@ -166,6 +166,23 @@ pub fn early_snapshot(
     early.promise("snapshot").map(|promise| settle(Ok(promise)))
 }
 
+/// Resolves after `ms` milliseconds (at once when no timer can be set).
+pub async fn sleep(ms: i32) {
+    let promise = Promise::new(&mut |resolve, _reject| {
+        let set = Reflect::get(&js_sys::global(), &JsValue::from_str("setTimeout"))
+            .ok()
+            .and_then(|set| set.dyn_into::<js_sys::Function>().ok());
+        let waited = set.is_some_and(|set| {
+            set.call2(&JsValue::NULL, &resolve, &JsValue::from(ms))
+                .is_ok()
+        });
+        if !waited {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Sends `request` to the content script of tab `tab_id` and returns its raw answer.
 pub fn send_message(
     tab_id: i32,

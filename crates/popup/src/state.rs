@@ -134,8 +134,6 @@ pub struct PopupState {
     pub tab: TabView,
     /// A Pre-fill or Fix all is on its way to the page.
     pub busy: bool,
-    /// Fix all waits for the user to confirm permissions that make the role 2FA-required.
-    pub confirming_two_factor: bool,
     /// A message from the last change (a refusal, or a failure to reach the page).
     pub notice: Option<String>,
     /// The last copy.
@@ -153,7 +151,6 @@ impl Default for PopupState {
             settings_note: None,
             tab: TabView::Loading,
             busy: false,
-            confirming_two_factor: false,
             notice: None,
             copy: None,
             screen: Rc::new(Screen::Loading),
@@ -187,10 +184,6 @@ pub enum Action {
     },
     /// A Pre-fill or Fix all was sent.
     StartChange,
-    /// Fix all needs the user to confirm 2FA-making permissions first.
-    AskTwoFactor,
-    /// The user declined the 2FA-making permissions.
-    CancelTwoFactor,
     /// A copy finished.
     FinishCopy(CopyOutcome),
 }
@@ -209,21 +202,18 @@ impl Reducible for PopupState {
                 };
                 state.settings_note = None;
                 state.profile_loaded = true;
-                state.confirming_two_factor = false;
                 state.copy = None;
             }
             Action::LoadSettings(settings, note) => {
                 state.settings = settings;
                 state.settings_note = note;
                 state.profile_loaded = true;
-                state.confirming_two_factor = false;
                 state.copy = None;
             }
             Action::LackPermission => state.tab = TabView::NoPermission,
             Action::SeeTab(tab) => state.tab = view_of_tab(tab),
             Action::ReceiveAnswer(response) => {
                 state.busy = false;
-                state.confirming_two_factor = false;
                 state.copy = None;
                 state.notice = match &*response {
                     Response::Refused { reason, .. } => Some(reason.clone()),
@@ -244,12 +234,10 @@ impl Reducible for PopupState {
             }
             Action::RejectAnswer { reason } => {
                 state.busy = false;
-                state.confirming_two_factor = false;
                 state.tab = TabView::BadAnswer { reason };
             }
             Action::MissAnswer { reason } => {
                 state.busy = false;
-                state.confirming_two_factor = false;
                 match state.tab {
                     TabView::Asking { kind, host, .. } => {
                         state.tab = TabView::NoAnswer { kind, host };
@@ -265,11 +253,8 @@ impl Reducible for PopupState {
             }
             Action::StartChange => {
                 state.busy = true;
-                state.confirming_two_factor = false;
                 state.notice = None;
             }
-            Action::AskTwoFactor => state.confirming_two_factor = true,
-            Action::CancelTwoFactor => state.confirming_two_factor = false,
             Action::FinishCopy(outcome) => state.copy = Some(outcome),
         }
         if state.settings != self.settings
@@ -493,12 +478,18 @@ impl PopupState {
         }
     }
 
-    /// Whether Fix all must first ask the user to confirm permissions that make the role
-    /// 2FA-required.
-    pub fn fix_needs_confirmation(&self) -> bool {
-        match self.screen() {
-            Screen::Role(role) => !role.verdict.fix_confirmation().is_empty(),
-            _ => false,
+    /// The 2FA question the content script asked before Fix all and that is still open (the ids
+    /// that would make the role 2FA-required), from its last answer: the popup shows it, and a
+    /// confirmation answers it with these ids (`tba_rules::confirm::gate`).
+    pub fn two_factor_question(&self) -> Option<&[String]> {
+        match &self.tab {
+            TabView::Answered { response, .. } => match &**response {
+                Response::Snapshot { snapshot } | Response::Refused { snapshot, .. } => {
+                    snapshot.confirm.as_deref()
+                }
+                Response::Unavailable { .. } => None,
+            },
+            _ => None,
         }
     }
 

@@ -184,7 +184,7 @@ pub fn names_sentence(ids: &[&str]) -> String {
     match names.as_slice() {
         [] => String::new(),
         [only] => (*only).to_owned(),
-        [init @ .., last] => format!("{} and {last}", crate::text::join(init, ", ")),
+        [init @ .., last] => crate::text::concat(&[&crate::text::join(init, ", "), " and ", last]),
     }
 }
 
@@ -263,7 +263,19 @@ pub struct CatalogError {
 
 impl std::fmt::Display for CatalogError {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(formatter, "catalog line {}: {}", self.line, self.problem)
+        formatter.write_str(&self.describe())
+    }
+}
+
+impl CatalogError {
+    /// `catalog line <line>: <problem>`, for the developer who broke the build.
+    pub fn describe(&self) -> String {
+        crate::text::concat(&[
+            "catalog line ",
+            &crate::text::decimal(self.line),
+            ": ",
+            self.problem,
+        ])
     }
 }
 

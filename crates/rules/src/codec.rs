@@ -128,7 +128,7 @@ impl Diagnostic {
                     if !numbers.is_empty() {
                         numbers.push_str(", ");
                     }
-                    numbers.push_str(&line.to_string());
+                    numbers.push_str(&crate::text::decimal(*line));
                 }
                 Message::with(
                     Id::SublistDuplicateKey,

@@ -170,7 +170,7 @@ pub fn render(message: &Message, lookup: &dyn Lookup) -> String {
 fn render_arg(arg: &Arg, lookup: &dyn Lookup) -> String {
     match arg {
         Arg::Text(text) => text.clone(),
-        Arg::Count(count) => count.to_string(),
+        Arg::Count(count) => crate::text::decimal(*count),
         Arg::Permission(id) => catalog::name_of(id).to_owned(),
         Arg::Permissions(ids) => list(ids.iter().map(|id| catalog::name_of(id)), lookup),
         Arg::Level(level) => render(&Message::plain(Id::of_level(*level)), lookup),

@@ -75,12 +75,18 @@ pub fn account_from_host(host: &str) -> Option<String> {
 
 /// The Manage Roles list of the account on `host`.
 pub fn manage_roles_url(host: &str) -> String {
-    format!("https://{host}/app/setup/rolelist.nl")
+    crate::text::concat(&["https://", host, "/app/setup/rolelist.nl"])
 }
 
 /// The edit page of role `id` on `host`.
 pub fn role_edit_url(host: &str, id: u32) -> String {
-    format!("https://{host}/app/setup/role.nl?id={id}&e=T")
+    crate::text::concat(&[
+        "https://",
+        host,
+        "/app/setup/role.nl?id=",
+        &crate::text::decimal(id as usize),
+        "&e=T",
+    ])
 }
 
 fn is_netsuite_host(host: &str) -> bool {

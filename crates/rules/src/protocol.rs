@@ -27,6 +27,9 @@ pub const MAX_TEXT_BYTES: usize = 4 * MAX_TEXT_CHARS;
 pub const MAX_ID_LEN: usize = 80;
 /// Most problems a snapshot may carry.
 pub const MAX_PROBLEMS: usize = 100;
+/// Most ids in a 2FA question or its confirmation.
+pub const MAX_CONFIRM_IDS: usize = 50;
+
 /// Longest problem or reason read, in bytes.
 pub const MAX_NOTE_BYTES: usize = 20_000;
 
@@ -42,9 +45,14 @@ pub enum Request {
     },
     /// Add every missing line and raise every too-low one.
     FixAll {
-        /// The user confirmed adding permissions that make the role 2FA-required.
-        confirm_two_factor: bool,
+        /// The 2FA-making ids whose addition the user confirmed: the ids of the question the
+        /// content script asked ([`Snapshot::confirm`]); `None` for a plain Fix all. The content
+        /// script runs the fix only when they answer the question still open about the plan as it
+        /// is (`crate::confirm::gate`).
+        confirm: Option<Vec<String>>,
     },
+    /// Withdraw the open 2FA question: the user chose not to fix.
+    CancelFixAll,
 }
 
 /// The content script's answer.
@@ -124,6 +132,18 @@ pub struct Snapshot<R = Role> {
     pub problems: Vec<String>,
     /// Whether the MAIN-world bridge answered.
     pub bridge_ok: bool,
+    /// The 2FA question the content script asked before Fix all and that is still open: the ids
+    /// that would make the role 2FA-required. The panel shows the same question.
+    pub confirm: Option<Vec<String>>,
+}
+
+/// Whether `reason`, the browser's error for a message to a tab that was not answered, says that
+/// nothing listens in that tab (a tab older than the extension, or a page without the content
+/// script), as Chrome and Firefox word it. Anything else means a listener was there and did not
+/// answer (its engine stopped while answering), which is worth asking again.
+pub fn nobody_listens(reason: &str) -> bool {
+    reason.contains("Receiving end does not exist")
+        || reason.contains("Could not establish connection")
 }
 
 /// Whether `id` matches `^[A-Za-z0-9_]{1,80}$`.
@@ -142,6 +162,18 @@ fn checked_id(field: &'static str, id: String) -> Result<String, WireError> {
     }
 }
 
+/// An optional list of valid permission ids (null or absent: `None`), at most [`MAX_CONFIRM_IDS`].
+fn ids<V: Value>(value: &V, field: &'static str) -> Result<Option<Vec<String>>, WireError> {
+    wire::maybe(value, field)
+        .map(|found| {
+            wire::checked_texts(field, found, MAX_CONFIRM_IDS, MAX_ID_LEN)?
+                .into_iter()
+                .map(|id| checked_id(field, id))
+                .collect()
+        })
+        .transpose()
+}
+
 fn tag<V: Value>(name: &str) -> V {
     let mut object = V::object();
     object.set("type", V::text(name));
@@ -158,15 +190,19 @@ impl Request {
                 object.set("permkey", V::text(permkey));
                 object
             }
-            Request::FixAll { confirm_two_factor } => {
+            Request::FixAll { confirm } => {
                 let mut object: V = tag("FixAll");
-                object.set("confirm_two_factor", V::boolean(*confirm_two_factor));
+                object.set(
+                    "confirm",
+                    confirm.as_ref().map_or_else(V::null, wire::texts),
+                );
                 object
             }
+            Request::CancelFixAll => tag("CancelFixAll"),
         }
     }
 
-    /// Reads a request: exactly one of the three shapes.
+    /// Reads a request: exactly one of its shapes.
     pub fn decode<V: Value>(value: &V) -> Result<Request, WireError> {
         match wire::text(value, "type", MAX_ID_LEN)?.as_str() {
             "GetSnapshot" => Ok(Request::GetSnapshot),
@@ -175,8 +211,9 @@ impl Request {
                 permkey: wire::text(value, "permkey", MAX_ID_LEN)?,
             }),
             "FixAll" => Ok(Request::FixAll {
-                confirm_two_factor: wire::boolean(value, "confirm_two_factor")?,
+                confirm: ids(value, "confirm")?,
             }),
+            "CancelFixAll" => Ok(Request::CancelFixAll),
             _ => wire::error("type", Problem::Unknown),
         }
     }
@@ -239,6 +276,10 @@ impl<R: Borrow<Role>> Snapshot<R> {
         );
         object.set("problems", wire::texts(&self.problems));
         object.set("bridge_ok", V::boolean(self.bridge_ok));
+        object.set(
+            "confirm",
+            self.confirm.as_ref().map_or_else(V::null, wire::texts),
+        );
         object
     }
 }
@@ -259,6 +300,7 @@ impl Snapshot {
                 .transpose()?,
             problems: wire::text_list(value, "problems", MAX_PROBLEMS, MAX_NOTE_BYTES)?,
             bridge_ok: wire::boolean(value, "bridge_ok")?,
+            confirm: ids(value, "confirm")?,
         })
     }
 }

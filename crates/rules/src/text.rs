@@ -290,6 +290,31 @@ pub fn join<S: AsRef<str>>(items: &[S], separator: &str) -> String {
     joined
 }
 
+/// `number` in decimal digits, without the formatting machinery (kept out of the content
+/// modules for size).
+pub fn decimal(number: usize) -> String {
+    let mut digits = Vec::new();
+    let mut rest = number;
+    loop {
+        digits.push(b'0' + (rest % 10) as u8);
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    digits
+        .iter()
+        .rev()
+        .map(|&digit| char::from(digit))
+        .collect()
+}
+
+/// The parts concatenated, without the formatting machinery (kept out of the content modules
+/// for size).
+pub fn concat(parts: &[&str]) -> String {
+    join(parts, "")
+}
+
 /// `text` with every whitespace run (NBSP and line breaks included) made one space, and trimmed.
 pub fn words(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -309,6 +334,15 @@ mod tests {
     use super::*;
     use crate::level::Level;
     use crate::profile::ProfileId;
+
+    #[test]
+    fn decimal_and_concat_agree_with_the_formatter() {
+        for number in [0, 1, 9, 10, 99, 100, 4_294_967_295, usize::MAX] {
+            assert_eq!(decimal(number), number.to_string());
+        }
+        assert_eq!(concat(&["a", "", "bc"]), "abc");
+        assert_eq!(concat(&[]), "");
+    }
 
     #[test]
     fn words_and_join() {

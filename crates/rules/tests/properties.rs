@@ -321,6 +321,7 @@ proptest! {
                     role: Some(role.clone()),
                     problems: Vec::new(),
                     bridge_ok: true,
+                    confirm: None,
                 },
             };
             let through_wire = Response::decode(&answer.encode::<crate::wire::Mem>());

@@ -184,6 +184,7 @@ fn full_snapshot(page: Page) -> Snapshot {
         role: Some(full_role()),
         problems: vec!["the Setup permissions: one".to_owned(), String::new()],
         bridge_ok: true,
+        confirm: Some(vec!["ADMI_MANAGE_OAUTH_TOKENS".to_owned()]),
     }
 }
 
@@ -194,6 +195,7 @@ fn bare_snapshot() -> Snapshot {
         role: Some(Role::default()),
         problems: Vec::new(),
         bridge_ok: false,
+        confirm: None,
     }
 }
 
@@ -229,12 +231,11 @@ fn every_request() -> Vec<Request> {
         Request::Prefill {
             permkey: "ADMI_MANAGE_OWN_OAUTH_TOKENS".to_owned(),
         },
+        Request::FixAll { confirm: None },
         Request::FixAll {
-            confirm_two_factor: false,
+            confirm: Some(vec!["ADMI_MANAGE_OAUTH_TOKENS".to_owned()]),
         },
-        Request::FixAll {
-            confirm_two_factor: true,
-        },
+        Request::CancelFixAll,
     ]
 }
 
@@ -266,7 +267,7 @@ fn messages_have_serdes_json_shape() {
     );
     assert_eq!(
         every_request()[3].encode::<Mem>().to_json(),
-        json!({"type": "FixAll", "confirm_two_factor": true})
+        json!({"type": "FixAll", "confirm": ["ADMI_MANAGE_OAUTH_TOKENS"]})
     );
     let snapshot = Response::Refused {
         reason: "no".to_owned(),
@@ -297,6 +298,7 @@ fn messages_have_serdes_json_shape() {
                 },
                 "problems": ["the Setup permissions: one", ""],
                 "bridge_ok": true,
+                "confirm": ["ADMI_MANAGE_OAUTH_TOKENS"],
             },
         })
     );
@@ -310,7 +312,7 @@ fn messages_have_serdes_json_shape() {
         .encode::<Mem>()
         .to_json(),
         json!({"type": "Snapshot", "snapshot": {
-            "page": "unsupported", "profile": "", "problems": [], "bridge_ok": false,
+            "page": "unsupported", "profile": "", "problems": [], "bridge_ok": false, "confirm": null,
             "role": {"id": null, "name": null, "account": null, "grants": [],
                      "web_services_only": null, "two_factor_required": null, "offered": null},
         }})
@@ -342,6 +344,7 @@ fn a_missing_field_reads_as_none_like_null() {
             }),
             problems: Vec::new(),
             bridge_ok: false,
+            confirm: None,
         },
     };
     assert_eq!(Response::decode(&Mem::from(answer)), Ok(expected));
@@ -681,10 +684,22 @@ fn malformed_requests_are_refused() {
         json!({"type": "Prefill", "permkey": "A".repeat(81)}),
         "permkey is too long",
     );
-    check(json!({"type": "FixAll"}), "confirm_two_factor is missing");
+    // A plain Fix all may leave the confirmation out; what is there must be a list of ids.
+    assert_eq!(
+        Request::decode(&Mem::from(json!({"type": "FixAll"}))),
+        Ok(Request::FixAll { confirm: None })
+    );
     check(
-        json!({"type": "FixAll", "confirm_two_factor": "yes"}),
-        "confirm_two_factor is not a boolean",
+        json!({"type": "FixAll", "confirm": true}),
+        "confirm is not a list",
+    );
+    check(
+        json!({"type": "FixAll", "confirm": ["ADMI_X", "<b>"]}),
+        "confirm holds an invalid permission id",
+    );
+    check(
+        json!({"type": "FixAll", "confirm": vec!["ADMI_X"; 51]}),
+        "confirm has too many items",
     );
 }
 
@@ -1010,6 +1025,7 @@ fn any_value() -> impl Strategy<Value = Mem> {
             Just("Unavailable"),
             Just("Prefill"),
             Just("FixAll"),
+            Just("CancelFixAll"),
             Just("role-edit"),
             Just("setupmach"),
             Just("ADMI_X"),
@@ -1068,4 +1084,20 @@ proptest! {
         let _ = bridge::decode_fix(&value, &lines());
         let _ = bridge::decode_fix(&value, &[]);
     }
+}
+
+#[test]
+fn a_tab_where_nobody_listens_is_told_from_one_that_did_not_answer() {
+    use tba_rules::protocol::nobody_listens;
+    // Chrome, for a tab without the content script; Firefox, the same.
+    assert!(nobody_listens(
+        "Could not establish connection. Receiving end does not exist."
+    ));
+    assert!(nobody_listens("Error: Receiving end does not exist."));
+    // A listener that was there: the port closed, or nothing came back.
+    assert!(!nobody_listens(
+        "The message port closed before a response was received."
+    ));
+    assert!(!nobody_listens("no answer"));
+    assert!(!nobody_listens(""));
 }

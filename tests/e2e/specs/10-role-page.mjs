@@ -338,11 +338,11 @@ export default [
       assert.equal(rest.missing, "REPO_ANALYTICS");
       assert.deepEqual(rest.marks, expectedMarks("rest-reports", byName["rest-reports"].expected.profiles.rest.rows));
 
-      const fixed = await popup.eval(sendToRoleTab, { type: "FixAll", confirm_two_factor: false });
+      const fixed = await popup.eval(sendToRoleTab, { type: "FixAll", confirm: null });
       assert.equal(fixed.type, "Snapshot", JSON.stringify(fixed));
       const linesAfterFirst = await role.eval(() => window.__nsSim.lines("repomach"));
       assert.deepEqual(linesAfterFirst.at(-1), ["REPO_ANALYTICS", "4"]);
-      const again = await popup.eval(sendToRoleTab, { type: "FixAll", confirm_two_factor: false });
+      const again = await popup.eval(sendToRoleTab, { type: "FixAll", confirm: null });
       assert.equal(again.type, "Snapshot");
       assert.deepEqual(await role.eval(() => window.__nsSim.lines("repomach")), linesAfterFirst, "second Fix all changes nothing");
       assert.equal((await role.eval(facts)).status, "ok");
@@ -361,9 +361,16 @@ export default [
     try {
       await popup.eval(() => (globalThis.browser ?? globalThis.chrome).storage.sync.set({ profile: "token-admin" }));
       await waitFor(role, () => document.getElementById("tba-doctor-panel").getAttribute("data-profile") === "token-admin", [], { message: "profile followed" });
-      const refused = await popup.eval(sendToRoleTab, { type: "FixAll", confirm_two_factor: false });
-      assert.equal(refused.type, "Refused");
-      assert.match(refused.reason, /2FA/);
+      // The popup's Fix all opens the engine's question, which the popup and the panel both show.
+      const asked = await popup.eval(sendToRoleTab, { type: "FixAll", confirm: null });
+      assert.equal(asked.type, "Snapshot");
+      assert.deepEqual(asked.snapshot.confirm, ["ADMI_MANAGE_OAUTH_TOKENS"]);
+      // A confirmation of anything else than the question asked does not run the fix.
+      const wrong = await popup.eval(sendToRoleTab, { type: "FixAll", confirm: ["ADMI_WEBSERVICES"] });
+      assert.deepEqual(wrong.snapshot.confirm, ["ADMI_MANAGE_OAUTH_TOKENS"]);
+      assert.equal(await role.eval(() => window.__nsSim.lines("setupmach").some(([key]) => key === "ADMI_MANAGE_OAUTH_TOKENS")), false, "a wrong confirmation adds nothing");
+      const cancelled = await popup.eval(sendToRoleTab, { type: "CancelFixAll" });
+      assert.equal(cancelled.snapshot.confirm, null);
       await showSetup(role);
       await role.click(`#${PANEL} >>> button[data-tba-doctor-action=fix-all]`);
       await waitFor(role, () => document.getElementById("tba-doctor-panel").shadowRoot.querySelector("[data-tba-doctor-action=confirm-fix-all]") !== null, [], { message: "confirm step shown" });

@@ -1,11 +1,18 @@
-// Attack tests (issue #16 item 4): "never saves" holds by construction. The bridge commits a line
-// only through the sublist's own Add control once it has checked that the control cannot submit a
-// form, or through NetSuite's nlapiCommitLineItem, and no form is submitted while it acts. Each
-// scenario is a fixture page with a test-only script (tests/fixtures/add-control.js).
-import { assert, openRead, test, waitFor } from "../harness.mjs";
+// Attack tests (issue #16): a hostile or broken page can neither fool TBA Doctor into claiming lines
+// were added, nor make it skip the 2FA confirmation, nor make it submit the role, nor leave it stuck.
+// Each scenario is a fixture page with a test-only script (tests/fixtures/*.js) or, for the stuck
+// states, a test-only copy of the extension whose wasm glue throws on demand (under target/e2e).
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { launchChromium } from "../chromium.mjs";
+import { chromiumCopy, firefoxCopy } from "../extension-copy.mjs";
+import { launchFirefox } from "../firefox.mjs";
+import { assert, openRead, settle, test, waitFor } from "../harness.mjs";
 
 const PANEL = "tba-doctor-panel";
 const EDIT_NONE = "/app/setup/role.nl?id=1001&e=T&fx=edit-none";
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 /** The fixture page at `url`, read by the extension, with its Setup subtab shown. */
 async function open(browser, at, url) {
@@ -15,29 +22,188 @@ async function open(browser, at, url) {
 }
 
 /** What the tests look at, read in the page. */
-const page = () => ({
-  state: document.documentElement.getAttribute("data-tba-doctor"),
-  lines: window.__nsSim.lines("setupmach").map(([key]) => key),
-  submits: window.__nsSim.submits,
-});
+const panel = () => {
+  const host = document.getElementById("tba-doctor-panel");
+  return {
+    state: document.documentElement.getAttribute("data-tba-doctor"),
+    missing: host && host.getAttribute("data-missing"),
+    text: host && host.shadowRoot ? host.shadowRoot.textContent : "",
+    lines: window.__nsSim.lines("setupmach").map(([key]) => key),
+    submits: window.__nsSim.submits,
+  };
+};
+
+/** A copy of the extension whose wasm imports (all but queueMicrotask) throw once when the page's root has data-e2e-throw. */
+async function launchThrowing(shared, port) {
+  const target = path.join(root, "target/e2e", `ext-${shared.name}-throwing`);
+  const copy = shared.name === "chromium" ? chromiumCopy(path.join(root, "dist/extension"), target) : firefoxCopy(path.join(root, "dist/extension"), target);
+  const pkg = path.join(copy.dir, "pkg");
+  const glue = path.join(pkg, readdirSync(pkg).find((file) => /^tba_content_role\.js$/.test(file)));
+  let text = readFileSync(glue, "utf8");
+  assert.match(text, /function __wbg_get_imports\(\) \{/);
+  text = text.replace("function __wbg_get_imports() {", "function __wbg_get_imports() { return __e2e_throwing(__wbg_get_imports_real()); }\nfunction __wbg_get_imports_real() {");
+  text += `
+function __e2e_throwing(imports) {
+  for (const module of Object.values(imports)) {
+    for (const [name, f] of Object.entries(module)) {
+      // The engine's own queueMicrotask (a bare global of the content script's world, out of the
+      // page's reach) throws only for a callback that is not a function; it is how the engine
+      // notices a throw anywhere else, so it stays real.
+      if (typeof f !== "function" || String(f).includes("queueMicrotask")) continue;
+      module[name] = function (...args) {
+        const root = globalThis.document && document.documentElement;
+        if (root && root.hasAttribute("data-e2e-throw")) {
+          root.removeAttribute("data-e2e-throw");
+          throw new Error("e2e: an import threw");
+        }
+        return f.apply(this, args);
+      };
+    }
+  }
+  return imports;
+}
+`;
+  writeFileSync(glue, text);
+  return shared.name === "chromium"
+    ? launchChromium({ extensionDir: copy.dir, extensionId: copy.id, port })
+    : launchFirefox({ extensionDir: copy.dir, geckoId: copy.geckoId, port });
+}
+
+/** After a throw: within a second the root says error with a reason, nothing of TBA Doctor is left. */
+async function assertStopped(tab, entry) {
+  const started = Date.now();
+  await waitFor(tab, () => document.documentElement.getAttribute("data-tba-doctor") === "error", [], { timeout: 1000, message: `error within 1 s after a throw in the ${entry}` });
+  assert.ok(Date.now() - started <= 1500);
+  const left = await tab.eval(() => ({
+    panel: document.getElementById("tba-doctor-panel") !== null,
+    badges: document.querySelectorAll(".tba-doctor-badge").length,
+    marks: document.querySelectorAll("tr[data-tba-doctor]").length,
+    reason: document.documentElement.getAttribute("data-tba-doctor-error"),
+  }));
+  assert.equal(left.panel, false);
+  assert.equal(left.badges, 0);
+  assert.equal(left.marks, 0);
+  assert.match(left.reason, /^engine-failed: run: [a-z-]+: midway/);
+}
+
+async function popupScreen(browser) {
+  const popup = await browser.openPopup();
+  const screen = await waitFor(popup, () => {
+    const main = document.querySelector("main[data-screen]");
+    const name = main && main.getAttribute("data-screen");
+    return name && name !== "loading" ? name : null;
+  }, [], { message: "popup leaves loading" });
+  return { popup, screen, text: await popup.eval(() => document.body.innerText) };
+}
 
 export default [
+  test("attack: forged bridge answers (all lines done, then a second answer) never make the panel say added", async ({ browser, url: at }) => {
+    const tab = await open(browser, at, `${EDIT_NONE}&forge-bridge`);
+    const before = await tab.eval(panel);
+    await tab.click(`#${PANEL} >>> button[data-tba-doctor-action=fix-all]`);
+    await waitFor(tab, () => window.__forged > 0 && /Could not confirm/.test(document.getElementById("tba-doctor-panel").shadowRoot.textContent), [], { message: "could not confirm" });
+    const after = await tab.eval(panel);
+    assert.doesNotMatch(after.text, /Added or raised/);
+    assert.equal(after.missing, before.missing);
+    assert.deepEqual(after.lines, before.lines);
+    await tab.click(`#${PANEL} >>> button[data-tba-doctor-action=prefill]`);
+    await waitFor(tab, () => window.__forged > 1, [], { message: "prefill forged" });
+    await settle(200);
+    assert.doesNotMatch((await tab.eval(panel)).text, /is in the add row/);
+  }),
+
+  test("attack: nlapi functions that lie (the bridge reports done) do not make the panel say added", async ({ browser, url: at }) => {
+    const tab = await open(browser, at, `${EDIT_NONE}&lying-nlapi`);
+    const before = await tab.eval(panel);
+    await tab.click(`#${PANEL} >>> button[data-tba-doctor-action=fix-all]`);
+    await waitFor(tab, () => /Could not confirm/.test(document.getElementById("tba-doctor-panel").shadowRoot.textContent), [], { message: "could not confirm" });
+    const after = await tab.eval(panel);
+    assert.doesNotMatch(after.text, /Added or raised/);
+    assert.equal(after.missing, before.missing);
+    assert.deepEqual(after.lines, before.lines);
+  }),
+
   test("attack: an Add control that is a <button> without type is never clicked; the lines are added, nothing submitted", async ({ browser, url: at }) => {
     const tab = await open(browser, at, `${EDIT_NONE}&add-control=untyped`);
     assert.equal(await tab.eval(() => document.getElementById("setupmach_addedit").tagName), "BUTTON");
     await tab.click(`#${PANEL} >>> button[data-tba-doctor-action=fix-all]`);
     await waitFor(tab, () => document.getElementById("tba-doctor-panel").getAttribute("data-missing") === "", [], { message: "fixed" });
-    assert.equal((await tab.eval(page)).submits, 0);
+    assert.equal((await tab.eval(panel)).submits, 0);
   }),
 
   test("attack: an Add control whose handler submits main_form and throws submits nothing", async ({ browser, url: at }) => {
     const tab = await open(browser, at, `${EDIT_NONE}&add-control=throws`);
-    const before = await tab.eval(page);
+    const before = await tab.eval(panel);
     await tab.click(`#${PANEL} >>> button[data-tba-doctor-action=fix-all]`);
     await waitFor(tab, () => /did not take/.test(document.getElementById("tba-doctor-panel").shadowRoot.textContent), [], { message: "not taken" });
-    const after = await tab.eval(page);
+    const after = await tab.eval(panel);
     assert.equal(after.submits, 0);
     assert.deepEqual(after.lines, before.lines);
     assert.equal(after.state, "ready");
+  }),
+
+  test("attack: a confirm button injected into the open shadow root neither runs Fix all when clicked by script nor skips the 2FA question when clicked by the admin", async ({ browser, url: at }) => {
+    const tab = await open(browser, at, EDIT_NONE);
+    const popup = await browser.openPopup();
+    try {
+      await popup.eval(() => (globalThis.browser ?? globalThis.chrome).storage.sync.set({ profile: "token-admin" }));
+      await waitFor(tab, () => document.getElementById("tba-doctor-panel").getAttribute("data-profile") === "token-admin", [], { message: "profile followed" });
+      const before = await tab.eval(panel);
+      await tab.eval(() => {
+        const shadow = document.getElementById("tba-doctor-panel").shadowRoot;
+        const button = document.createElement("button");
+        button.setAttribute("data-tba-doctor-action", "confirm-fix-all");
+        button.id = "injected";
+        button.textContent = "Confirm";
+        shadow.querySelector("section").prepend(button);
+        button.click();
+        for (const real of shadow.querySelectorAll("button[data-tba-doctor-action=fix-all]")) real.click();
+      });
+      await settle(300);
+      assert.deepEqual((await tab.eval(panel)).lines, before.lines, "a script's clicks do nothing");
+      await tab.click(`#${PANEL} >>> #injected`);
+      await waitFor(tab, () => document.getElementById("tba-doctor-panel").shadowRoot.querySelectorAll("[data-tba-doctor-action=confirm-fix-all]:not(#injected)").length > 0, [], { message: "the admin's click on an injected confirm asks the question" });
+      assert.deepEqual((await tab.eval(panel)).lines, before.lines, "nothing added without the question answered");
+    } finally {
+      await popup.eval(() => (globalThis.browser ?? globalThis.chrome).storage.sync.set({ profile: "cloudextend" }));
+    }
+  }),
+
+  test("attack: document.getElementById, forms and querySelector clobbered by named elements: TBA Doctor reads the page or stops with a reason, never hangs", async ({ browser, url: at }) => {
+    const tab = await browser.open(at(`${EDIT_NONE}&clobber`));
+    await waitFor(tab, () => {
+      const state = document.documentElement.getAttribute("data-tba-doctor");
+      return state === "ready" || state === "unsupported" || state === "error";
+    }, [], { message: "a final state" });
+  }),
+
+  test("stuck states: an exception in each entry point (first run, redraw, panel click, popup message) stops the engine within 1 s; the popup says why", async ({ browser: shared, server, url: at }) => {
+    const browser = await launchThrowing(shared, server.port);
+    try {
+      // First run: the root carries the attribute from the start; the first import after start-up throws.
+      const first = await browser.open(at(`${EDIT_NONE}&e2e-throw`));
+      await waitFor(first, () => document.documentElement.getAttribute("data-tba-doctor") === "error", [], { message: "first run stopped" });
+      for (const entry of ["redraw", "panel click", "popup message"]) {
+        const tab = await open(browser, at, EDIT_NONE);
+        await tab.eval(() => document.documentElement.setAttribute("data-e2e-throw", ""));
+        if (entry === "redraw") await tab.eval(() => window.nlapiRefreshLineItems("setupmach"));
+        if (entry === "panel click") await tab.click(`#${PANEL} >>> button[data-tba-doctor-action=fix-all]`);
+        if (entry === "popup message") {
+          const { screen, text, popup } = await popupScreen(browser);
+          assert.equal(screen, "unavailable", text);
+          assert.match(text, /engine-failed: run: popup-message: (midway|held)/);
+          await popup.close?.();
+        }
+        await assertStopped(tab, entry);
+        if (entry !== "popup message") {
+          const { screen, text } = await popupScreen(browser);
+          assert.equal(screen, "unavailable", text);
+          assert.match(text, /engine-failed: run: /);
+        }
+        await tab.close?.();
+      }
+    } finally {
+      await browser.close().catch(() => {});
+    }
   }),
 ];

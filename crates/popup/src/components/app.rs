@@ -78,7 +78,7 @@ pub fn PopupView(props: &PopupViewProps) -> Html {
         Screen::Unavailable(cause) => html! { <UnavailableNote cause={cause.clone()} /> },
         Screen::Role(role) => html! {
             <RoleVerdict role={role.clone()} busy={state.busy}
-                confirming={state.confirming_two_factor}
+                confirming={state.two_factor_question().is_some()}
                 notice={state.notice.clone().map(AttrValue::from)}
                 copy={state.copy.clone()}
                 onprefill={handle.onprefill.clone()} onfixall={handle.onfixall.clone()}

@@ -42,6 +42,17 @@ fn role_state(
     grants: &[(&str, Level)],
     profile_id: ProfileId,
 ) -> PopupState {
+    asking_state(page, url, grants, profile_id, None)
+}
+
+/// [`role_state`] with the content script's open 2FA question.
+fn asking_state(
+    page: Page,
+    url: &str,
+    grants: &[(&str, Level)],
+    profile_id: ProfileId,
+    confirm: Option<Vec<String>>,
+) -> PopupState {
     let role = Role {
         id: Some(1001),
         name: Some("Integration <script>alert(1)</script>".to_owned()),
@@ -66,6 +77,7 @@ fn role_state(
         role: Some(role),
         problems: Vec::new(),
         bridge_ok: true,
+        confirm,
     };
     let state = seen(url)
         .reduce(Action::ChooseProfile(profile_id))
@@ -194,9 +206,15 @@ fn role_edit_shows_verdict_requirements_and_actions() {
 
 #[test]
 fn role_edit_asks_for_two_factor_confirmation() {
-    let state = role_state(Page::RoleEdit, EDIT_URL, &[], ProfileId::TokenAdmin);
-    let state = Rc::new(state).reduce(Action::AskTwoFactor);
-    let html = render((*state).clone());
+    // The content script's answer carries its open question.
+    let state = asking_state(
+        Page::RoleEdit,
+        EDIT_URL,
+        &[],
+        ProfileId::TokenAdmin,
+        Some(vec!["ADMI_MANAGE_OAUTH_TOKENS".to_owned()]),
+    );
+    let html = render(state);
     assert!(
         html.contains(r#"data-tba-doctor-action="confirm-fix-all""#),
         "{html}"
@@ -271,6 +289,7 @@ fn auth_error_explains_and_offers_the_request() {
         }),
         problems: Vec::new(),
         bridge_ok: false,
+        confirm: None,
     };
     let state = seen("https://1234567.app.netsuite.com/app/login/secure/authorizetoken.nl")
         .reduce(Action::ReceiveAnswer(Box::new(Response::Snapshot {

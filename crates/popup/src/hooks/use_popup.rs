@@ -61,6 +61,24 @@ fn answer_action(answer: Result<JsValue, ext::ExtError>) -> Action {
     }
 }
 
+/// A listener that was there and did not answer (its engine stopped while answering: the browser
+/// says the port closed, or Firefox resolves with nothing) is asked once more after a moment, when
+/// the engine has had the time to notice it stopped and answers why (`Unavailable`). No receiving
+/// end at all (a tab older than the extension) is final.
+async fn again_if_dropped(tab_id: i32, action: Action) -> Action {
+    let Action::MissAnswer { reason } = &action else {
+        return action;
+    };
+    if tba_rules::protocol::nobody_listens(reason) {
+        return action;
+    }
+    ext::sleep(300).await;
+    match answer_action(ext::send_message(tab_id, &Request::GetSnapshot).await) {
+        Action::MissAnswer { .. } => action,
+        again => again,
+    }
+}
+
 /// The browser look-ups of one load, started together so that they run in parallel.
 ///
 /// The first load takes the promises `popup.js` started before the wasm loaded (`ext::Early`), so
@@ -145,7 +163,7 @@ impl TabLookups {
             Some(answer) if early_is_for_tab => answer.await,
             _ => ext::send_message(tab_id, &Request::GetSnapshot).await,
         };
-        apply(answer_action(answer));
+        apply(again_if_dropped(tab_id, answer_action(answer)).await);
     }
 }
 
@@ -174,7 +192,7 @@ fn send_change(dispatch: UseReducerDispatcher<PopupState>, tab_id: i32, request:
     dispatch.dispatch(Action::StartChange);
     spawn_local(async move {
         let answer = ext::send_message(tab_id, &request).await;
-        dispatch.dispatch(answer_action(answer));
+        dispatch.dispatch(again_if_dropped(tab_id, answer_action(answer)).await);
     });
 }
 
@@ -226,40 +244,39 @@ pub fn use_popup(initial: PopupState, first: FirstLookups) -> PopupHandle {
             }
         })
     };
+    // Fix all asks the content script, which runs it or opens the 2FA question; the popup shows
+    // that question from the answer and confirms it with the ids asked (`tba_rules::confirm`).
     let onfixall = {
         let dispatch = state.dispatcher();
         let tab_id = state.answering_tab();
-        let needs_confirmation = state.fix_needs_confirmation();
-        Callback::from(move |()| match tab_id {
-            Some(_) if needs_confirmation => dispatch.dispatch(Action::AskTwoFactor),
-            Some(tab_id) => send_change(
-                dispatch.clone(),
-                tab_id,
-                Request::FixAll {
-                    confirm_two_factor: false,
-                },
-            ),
-            None => {}
+        Callback::from(move |()| {
+            if let Some(tab_id) = tab_id {
+                send_change(dispatch.clone(), tab_id, Request::FixAll { confirm: None });
+            }
         })
     };
     let onconfirm = {
         let dispatch = state.dispatcher();
         let tab_id = state.answering_tab();
+        let question = state.two_factor_question().map(<[String]>::to_vec);
         Callback::from(move |()| {
-            if let Some(tab_id) = tab_id {
+            if let (Some(tab_id), Some(ids)) = (tab_id, question.clone()) {
                 send_change(
                     dispatch.clone(),
                     tab_id,
-                    Request::FixAll {
-                        confirm_two_factor: true,
-                    },
+                    Request::FixAll { confirm: Some(ids) },
                 );
             }
         })
     };
     let oncancel = {
         let dispatch = state.dispatcher();
-        Callback::from(move |()| dispatch.dispatch(Action::CancelTwoFactor))
+        let tab_id = state.answering_tab();
+        Callback::from(move |()| {
+            if let Some(tab_id) = tab_id {
+                send_change(dispatch.clone(), tab_id, Request::CancelFixAll);
+            }
+        })
     };
     let oncopy = {
         let dispatch = state.dispatcher();

@@ -44,6 +44,7 @@ fn snapshot(page: Page, role: Option<Role>) -> Snapshot {
         role,
         problems: Vec::new(),
         bridge_ok: true,
+        confirm: None,
     }
 }
 
@@ -402,39 +403,28 @@ fn auth_error_pages_get_the_request_with_account_and_role() {
 }
 
 #[test]
-fn fix_all_asks_before_making_the_role_two_factor_required() {
+fn the_two_factor_question_is_the_content_scripts() {
+    // The content script asks (`tba_rules::confirm::gate`, one rule for the panel and the popup);
+    // the popup shows the question its answer carries and nothing of its own.
     let wire = role_of(Vec::new());
+    let asked = Snapshot {
+        confirm: Some(vec!["ADMI_MANAGE_OAUTH_TOKENS".to_owned()]),
+        ..snapshot(Page::RoleEdit, Some(wire.clone()))
+    };
     let state = answered(
         ROLE_URL,
-        Response::Snapshot {
-            snapshot: snapshot(Page::RoleEdit, Some(wire.clone())),
-        },
+        Response::Snapshot { snapshot: asked },
         ProfileId::TokenAdmin,
     );
-    assert!(state.fix_needs_confirmation());
-    let state = state.reduce(Action::AskTwoFactor);
-    assert!(state.confirming_two_factor);
-    let state = state.reduce(Action::CancelTwoFactor);
-    assert!(!state.confirming_two_factor);
-    let cloudextend = state.reduce(Action::ChooseProfile(ProfileId::CloudExtend));
-    assert!(!cloudextend.fix_needs_confirmation());
-}
-
-#[test]
-fn fix_all_does_not_ask_for_the_administrator_role_which_is_two_factor_required_already() {
-    // The panel's rule (rules' `Verdict::fix_confirmation`): before, the popup asked here and the
-    // panel did not.
-    let mut wire = role_of(Vec::new());
-    wire.id = Some(tba_rules::role::ADMINISTRATOR_ROLE_ID);
-    let state = answered(
-        ROLE_URL,
-        Response::Snapshot {
-            snapshot: snapshot(Page::RoleEdit, Some(wire)),
-        },
-        ProfileId::TokenAdmin,
+    assert_eq!(
+        state.two_factor_question(),
+        Some(&["ADMI_MANAGE_OAUTH_TOKENS".to_owned()][..])
     );
-    assert!(!role_screen(&state).verdict.plan.is_empty());
-    assert!(!state.fix_needs_confirmation());
+    // The answer to the confirmation (or a cancel) closes it.
+    let state = state.reduce(Action::ReceiveAnswer(Box::new(Response::Snapshot {
+        snapshot: snapshot(Page::RoleEdit, Some(wire)),
+    })));
+    assert_eq!(state.two_factor_question(), None);
 }
 
 #[test]
