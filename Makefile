@@ -37,13 +37,10 @@ e2e: dist
 # What CI runs.
 ci: test
 
-# Fuzz each target of fuzz/ (the sublist codec, the table reader) for FUZZ_SECONDS each, default
-# 600 (not part of `make test`; needs nightly).
+# Fuzz each target of fuzz/ (both wire readers and the settings reader, the sublist codec, the
+# table reader against html5ever) for FUZZ_SECONDS each, default 600; `make test` runs 60 s each.
 fuzz:
-	command -v cargo-fuzz >/dev/null || cargo install --quiet cargo-fuzz
-	cd fuzz && for target in $$(cargo +nightly fuzz list); do \
-	  cargo +nightly fuzz run "$$target" -- -max_total_time=$${FUZZ_SECONDS:-600} || exit 1; \
-	done
+	./scripts/fuzz.sh $${FUZZ_SECONDS:-600}
 
 # Measure every budget of BENCHMARKS.md (wasm sizes; the content script on the admin-700 fixture and
 # the toolbar popup in headless Chromium) and rewrite its rows; fails when a budget is not met.

@@ -125,6 +125,8 @@ check rules-purity purity
 # page.html (read by the native fixture runner) is what the e2e server serves.
 check fixtures-selfcheck node tests/fixtures/selfcheck.mjs
 runner cargo-test cargo test --locked --workspace
+# Coverage-guided fuzzing, 60 s per target (fuzz/: wire readers, codec, table reader against html5ever).
+check fuzz ./scripts/fuzz.sh 60
 check web-ext-lint web_ext_lint
 check wasm-budgets wasm_budgets
 check reproducible-zips reproducible

@@ -209,32 +209,33 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     }
 }
 
-/// Whether `byte` ends a tag or attribute name.
-fn ends_name(byte: u8) -> bool {
-    byte.is_ascii_whitespace() || byte == b'/' || byte == b'>' || byte == b'='
+/// Whether `byte` ends a tag name (HTML's tag name state: an `=` is part of the name).
+fn ends_tag_name(byte: u8) -> bool {
+    byte.is_ascii_whitespace() || byte == b'/' || byte == b'>'
 }
 
 /// Parses a start tag from just after its `<`: name, attributes, whether it ends in `/>`, and
 /// where the tag ends.
 fn start_tag(html: &str, from: usize) -> Option<(&str, Attributes, bool, usize)> {
     let bytes = html.as_bytes();
-    let mut at = name_end(bytes, from);
+    let mut at = name_end(bytes, from, false);
     let name = html.get(from..at).filter(|name| !name.is_empty())?;
     let mut attributes = Attributes::default();
     loop {
         while bytes.get(at)?.is_ascii_whitespace() {
             at += 1;
         }
-        match bytes.get(at..at + 2).unwrap_or_default() {
+        // The rest of the input, not two bytes of it: a tag may end the input.
+        match bytes.get(at..).unwrap_or_default() {
             [b'>', ..] => return Some((name, attributes, false, at + 1)),
-            b"/>" => return Some((name, attributes, true, at + 2)),
+            [b'/', b'>', ..] => return Some((name, attributes, true, at + 2)),
             [b'/', ..] => {
                 at += 1;
                 continue;
             }
             _ => {}
         }
-        let attribute_end = name_end(bytes, at);
+        let attribute_end = name_end(bytes, at, true);
         let attribute = html
             .get(at..attribute_end)
             .filter(|name| !name.is_empty())?;
@@ -265,10 +266,15 @@ fn start_tag(html: &str, from: usize) -> Option<(&str, Attributes, bool, usize)>
     }
 }
 
-/// Where the name that starts at `from` ends.
-fn name_end(bytes: &[u8], from: usize) -> usize {
+/// Where the name that starts at `from` ends: where a tag name would end, and for an attribute
+/// name (`attribute`) at an `=` too, except in first place (HTML's before attribute name state
+/// makes a leading `=` part of the name).
+fn name_end(bytes: &[u8], from: usize, attribute: bool) -> usize {
     let mut at = from;
-    while bytes.get(at).is_some_and(|&byte| !ends_name(byte)) {
+    while bytes
+        .get(at)
+        .is_some_and(|&byte| !(ends_tag_name(byte) || (attribute && at > from && byte == b'=')))
+    {
         at += 1;
     }
     at
@@ -404,6 +410,23 @@ mod tests {
     }
 
     #[test]
+    fn names_read_as_the_html_tokenizer_makes_them() {
+        // `<p=&>` is an element named `p=&`; `<td =x>` has an attribute named `=x` (found by
+        // the fuzz target's html5ever oracle).
+        let html = concat!(
+            "<table><tr class=\"uir-machine-row\" id=\"r\"><p=&>A</p=&>",
+            "<td =x=\"1\" title=\"t\">B</td></tr></table>"
+        );
+        assert_eq!(
+            rows(html).unwrap()[0].cells,
+            [Some("A".to_owned()), Some("B".to_owned())]
+        );
+        // A start tag may end the input (found by the same oracle).
+        assert_eq!(rows("<input>"), Some(Vec::new()));
+        assert_eq!(rows("a<br/>"), Some(Vec::new()));
+    }
+
+    #[test]
     fn raw_text_and_quoted_markup_do_not_end_a_cell_early() {
         let html = concat!(
             "<table><tr class=\"uir-machine-row\" id=\"r\" title=\"a &gt; b &quot;q&quot; <td>\">",
@@ -438,7 +461,7 @@ mod tests {
             "<table><tr>",
             "<table><!-- open",
             "<table><tr class=\"uir-machine-row",
-            "<table><tr class=\"x\" =\"y\"></tr></table>",
+            "<table><tr class=\"x\" y=z></tr></table>",
             "<table><script>never closed</table>",
             "</table>",
             "<>",

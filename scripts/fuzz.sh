@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs every fuzz target of fuzz/ for SECONDS each (default 60): `make test` runs it with 60,
+# `make fuzz` with FUZZ_SECONDS (default 600). Stops at the first target that fails; the input that
+# made it fail is in fuzz/artifacts/<target>/.
+#
+# cargo-fuzz builds with -Zsanitizer and other unstable flags; RUSTC_BOOTSTRAP=1 lets the stable
+# toolchain accept them (as scripts/build.sh does for -Zbuild-std), so no nightly is needed. The
+# table target starts from the fixture pages' tables as well as from its own corpus.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+command -v cargo-fuzz >/dev/null 2>&1 || cargo install --quiet cargo-fuzz --version 0.13.2
+export RUSTC_BOOTSTRAP=1
+
+seeds=target/fuzz-seeds
+rm -rf "$seeds"
+mkdir -p "$seeds/table" "$seeds/wire" "$seeds/codec"
+for page in tests/fixtures/role/*/page.html; do
+  cp "$page" "$seeds/table/$(basename "$(dirname "$page")").html"
+done
+# One message of each kind the wire readers take, to start from.
+printf '%s' '{"type":"GetSnapshot"}' > "$seeds/wire/get"
+printf '%s' '{"type":"FixAll","confirm":["ADMI_WEBSERVICES"]}' > "$seeds/wire/fix-all"
+printf '%s' '{"type":"Unavailable","reason":"engine-failed: run: first-run: midway"}' > "$seeds/wire/unavailable"
+printf '%s' '{"results":[{"permkey":"ADMI_WEBSERVICES","result":"done","alerts":[]},{"permkey":"ADMI_MANAGE_OWN_OAUTH_TOKENS","result":"done"}]}' > "$seeds/wire/results"
+printf '%s' '{"settings":{"version":1,"profile":"cloudextend"}}' > "$seeds/wire/settings"
+printf 'permkey4\x05permlevel4\x00ADMI_WEBSERVICES\x054\x01ADMI_LOGIN_OAUTH\x051' > "$seeds/codec/two"
+
+cd fuzz
+cargo fuzz build --release
+for target in $(cargo fuzz list); do
+  mkdir -p "corpus/$target"
+  echo "== fuzz $target for $seconds s"
+  max_len=4096
+  [ "$target" = table ] && max_len=262144
+  log=../target/fuzz-$target.log
+  status=0
+  cargo fuzz run --release "$target" "corpus/$target" "../$seeds/$target" -- \
+    -max_total_time="$seconds" -max_len="$max_len" -rss_limit_mb=2048 -print_final_stats=1 \
+    >"$log" 2>&1 || status=$?
+  grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb)' "$log" || true
+  if [ "$status" -ne 0 ]; then
+    grep -E -A12 'panicked|SUMMARY|ERROR' "$log" | head -n 60
+    echo "fuzz $target failed; the input is in fuzz/artifacts/$target/, the log in target/fuzz-$target.log"
+    exit 1
+  fi
+done
