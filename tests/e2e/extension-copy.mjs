@@ -3,13 +3,29 @@
 // Chromium: a manifest `key` pins the extension id (the store strips `key` anyway).
 // Firefox: popup.html is made web-accessible, so that WebDriver, which may not navigate to a
 // moz-extension:// URL itself, can reach the popup page from a fixture page.
+// Both: the performance marks the tests and benchmarks read are turned on (`marks: false` keeps
+// them off, as shipped): `const MARKS = false;` becomes true in the scripts that run on the page.
 import { createHash, generateKeyPairSync } from "node:crypto";
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-export function chromiumCopy(distDir, targetDir) {
+const MARKED = ["content-preload.js", "content-loader.js", "bridge.js"];
+
+function setMarks(targetDir, marks) {
+  if (!marks) return;
+  for (const file of MARKED) {
+    const at = path.join(targetDir, file);
+    const text = readFileSync(at, "utf8");
+    const on = text.replace("const MARKS = false;", "const MARKS = true;");
+    if (on === text) throw new Error(`${file} has no "const MARKS = false;" to turn on`);
+    writeFileSync(at, on);
+  }
+}
+
+export function chromiumCopy(distDir, targetDir, { marks = true } = {}) {
   rmSync(targetDir, { recursive: true, force: true });
   cpSync(distDir, targetDir, { recursive: true });
+  setMarks(targetDir, marks);
   const manifestPath = path.join(targetDir, "manifest.json");
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
   const { publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
@@ -21,9 +37,10 @@ export function chromiumCopy(distDir, targetDir) {
   return { dir: targetDir, id };
 }
 
-export function firefoxCopy(distDir, targetDir) {
+export function firefoxCopy(distDir, targetDir, { marks = true } = {}) {
   rmSync(targetDir, { recursive: true, force: true });
   cpSync(distDir, targetDir, { recursive: true });
+  setMarks(targetDir, marks);
   const manifestPath = path.join(targetDir, "manifest.json");
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
   manifest.web_accessible_resources.push({ resources: ["popup.html"], matches: ["https://*.netsuite.com/*"] });

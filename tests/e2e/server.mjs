@@ -7,7 +7,7 @@
 // `<body` at once and the rest MS later: document_start comes early and document_idle late, as on a
 // slow NetSuite page.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import https from "node:https";
 import path from "node:path";
@@ -23,16 +23,23 @@ async function loadRenderer() {
   }
 }
 
+// The hosts the tests visit: app hosts, the login host and storefronts (*.netsuite.com), and the
+// externally available Suitelets' hosts, where TBA Doctor must not run.
+const NAMES = "DNS:*.app.netsuite.com,DNS:*.netsuite.com,DNS:*.extforms.netsuite.com,DNS:localhost";
+
 export function makeCertificate(dir) {
   mkdirSync(dir, { recursive: true });
   const key = path.join(dir, "key.pem");
   const cert = path.join(dir, "cert.pem");
-  if (!existsSync(key) || !existsSync(cert)) {
+  const names = path.join(dir, "names.txt");
+  const current = existsSync(names) ? readFileSync(names, "utf8") : "";
+  if (!existsSync(key) || !existsSync(cert) || current !== NAMES) {
     execFileSync("openssl", [
       "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
       "-keyout", key, "-out", cert, "-subj", "/CN=*.app.netsuite.com",
-      "-addext", "subjectAltName=DNS:*.app.netsuite.com,DNS:*.netsuite.com,DNS:localhost",
+      "-addext", `subjectAltName=${NAMES}`,
     ], { stdio: "ignore" });
+    writeFileSync(names, NAMES);
   }
   return { key, cert };
 }

@@ -139,8 +139,23 @@ pub fn set_or_remove(element: &Element, name: &str, value: Option<&str>) {
     }
 }
 
-/// Adds a `performance.mark`, for the benchmark (`make bench`); a missing API is ignored.
+thread_local! {
+    /// Whether [`mark`] marks: off unless the loader turned it on ([`enable_marks`]).
+    static MARKS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Turns on [`mark`]. The page's timeline is the page's to read, so the shipped loaders never call
+/// this; the test and benchmark copies of the extension do (`tests/e2e/extension-copy.mjs`).
+pub fn enable_marks() {
+    MARKS.set(true);
+}
+
+/// Adds a `performance.mark`, for the benchmark (`make bench`) and the e2e tests, once marks are
+/// on ([`enable_marks`]); a missing API is ignored.
 pub fn mark(name: &str) {
+    if !MARKS.get() {
+        return;
+    }
     if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
         let _ = performance.mark(name);
     }

@@ -45,6 +45,13 @@ pub fn install_catalog(text: String) -> Result<(), JsValue> {
     tba_rules::catalog::install(text).map_err(|error| JsValue::from_str(&error.describe()))
 }
 
+/// Called by the loaders of the test and benchmark copies of the extension only: turns on the
+/// engine's performance marks (see [`dom::enable_marks`]).
+#[wasm_bindgen]
+pub fn enable_marks() {
+    dom::enable_marks();
+}
+
 /// Called by the loaders with the text of this module's style sheet (`panel.css` or
 /// `auth-help.css` in the extension) before anything is drawn (see [`dom::install_style`]).
 #[wasm_bindgen]

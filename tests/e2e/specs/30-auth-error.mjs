@@ -30,6 +30,9 @@ const cases = authCases().map(({ name, url, expected }) =>
       const facts = await tab.eval(helpFacts);
       assert.equal(facts.present, false, "no help box where NetSuite shows no error");
       assert.equal(await tab.eval(() => document.documentElement.getAttribute("data-tba-doctor")), null);
+      // Nor is the engine fetched (Chromium lists the extension's own requests; Firefox: null).
+      const engines = tab.requests()?.filter((address) => /tba_content_\w+_bg\.wasm$/.test(address));
+      if (engines) assert.deepEqual(engines, []);
       return;
     }
     await waitFor(tab, (id) => document.getElementById(id) !== null, [HOST], { message: "help box appears" });
