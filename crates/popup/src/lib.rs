@@ -30,9 +30,9 @@ pub fn install_catalog(text: String) -> Result<(), JsValue> {
 
 /// Entry point called by `extension/popup.js`, with the look-ups it started (`ext::Early`).
 ///
-/// Yew renders once the tab is known (and its content script has answered), so that the first
-/// screen is the verdict; until then the page shows `popup.html`'s own "Reading this tab…", which
-/// Yew replaces.
+/// Yew renders once the tab is known (and its content script has answered, or has not within
+/// `state::SLOW_ANSWER_MS`), so that the first screen is the verdict; until then the page shows
+/// `popup.html`'s own "Reading this tab…", which Yew replaces.
 #[wasm_bindgen]
 pub fn start(early: JsValue) {
     console_error_panic_hook::set_once();
@@ -49,11 +49,14 @@ pub fn start(early: JsValue) {
     } = Lookups::start(&ext::Early::new(early));
     wasm_bindgen_futures::spawn_local(async move {
         let mut state = Rc::new(PopupState::default());
-        tab.find(|action| state = Rc::clone(&state).reduce(action))
+        // A page that does not answer within SLOW_ANSWER_MS gets the slow screen drawn, and its
+        // answer applied by the hook when it comes.
+        let pending = tab
+            .find(|action| state = Rc::clone(&state).reduce(action))
             .await;
         let props = components::app::AppProps {
             initial: Rc::unwrap_or_clone(state),
-            first: FirstLookups(Rc::new(RefCell::new(Some(stored_settings)))),
+            first: FirstLookups(Rc::new(RefCell::new(Some((stored_settings, pending))))),
         };
         yew::Renderer::<components::app::App>::with_root_and_props(root.into(), props).render();
     });

@@ -17,6 +17,10 @@ use tba_rules::settings::{Note, Settings};
 use tba_rules::text;
 use yew::Reducible;
 
+/// How long the popup waits for the page's answer before it says the page is not answering (a
+/// NetSuite `confirm()` or `beforeunload` dialog blocks the page, and with it the content script).
+pub const SLOW_ANSWER_MS: i32 = 1500;
+
 /// The facts about one browser tab that the popup may see (without the `tabs` permission the URL
 /// is only visible for NetSuite hosts).
 #[derive(Clone, Debug, PartialEq)]
@@ -138,6 +142,8 @@ pub struct PopupState {
     pub notice: Option<String>,
     /// The last copy.
     pub copy: Option<CopyOutcome>,
+    /// The page has not answered the question the popup is waiting on within [`SLOW_ANSWER_MS`].
+    pub slow: bool,
     /// What the popup shows, derived from `profile` and `tab` whenever one of them changes (the
     /// verdict is evaluated once per answer, not once per render); see `screen`.
     screen: Rc<Screen>,
@@ -153,6 +159,7 @@ impl Default for PopupState {
             busy: false,
             notice: None,
             copy: None,
+            slow: false,
             screen: Rc::new(Screen::Loading),
         }
     }
@@ -184,6 +191,9 @@ pub enum Action {
     },
     /// A Pre-fill or Fix all was sent.
     StartChange,
+    /// The page has not answered within [`SLOW_ANSWER_MS`]: a dialog or a long script may hold
+    /// it. Its answer is still awaited, and shown when it comes.
+    SeeSlowAnswer,
     /// A copy finished.
     FinishCopy(CopyOutcome),
 }
@@ -214,6 +224,7 @@ impl Reducible for PopupState {
             Action::SeeTab(tab) => state.tab = view_of_tab(tab),
             Action::ReceiveAnswer(response) => {
                 state.busy = false;
+                state.slow = false;
                 state.copy = None;
                 state.notice = match &*response {
                     Response::Refused { reason, .. } => Some(reason.clone()),
@@ -234,10 +245,12 @@ impl Reducible for PopupState {
             }
             Action::RejectAnswer { reason } => {
                 state.busy = false;
+                state.slow = false;
                 state.tab = TabView::BadAnswer { reason };
             }
             Action::MissAnswer { reason } => {
                 state.busy = false;
+                state.slow = false;
                 match state.tab {
                     TabView::Asking { kind, host, .. } => {
                         state.tab = TabView::NoAnswer { kind, host };
@@ -255,11 +268,22 @@ impl Reducible for PopupState {
                 state.busy = true;
                 state.notice = None;
             }
+            // A first question still open shows the slow screen; a change, a notice beside the
+            // verdict. An answer that came meanwhile makes it moot.
+            Action::SeeSlowAnswer => match state.tab {
+                TabView::Asking { .. } => state.slow = true,
+                TabView::Answered { .. } if state.busy => {
+                    state.slow = true;
+                    state.notice = Some(crate::ext::text(&Message::plain(Id::PopupSlowNotice)));
+                }
+                _ => {}
+            },
             Action::FinishCopy(outcome) => state.copy = Some(outcome),
         }
         if state.settings != self.settings
             || state.tab != self.tab
             || state.profile_loaded != self.profile_loaded
+            || state.slow != self.slow
         {
             state.screen = Rc::new(state.derive_screen());
         }
@@ -394,6 +418,8 @@ impl AuthScreen {
 pub enum Screen {
     /// Still asking.
     Loading,
+    /// Still asking, and the page has not answered within [`SLOW_ANSWER_MS`].
+    Slow,
     /// The host permission is missing.
     NoPermission,
     /// Not NetSuite: the fix in five steps.
@@ -421,6 +447,7 @@ impl Screen {
     pub fn name(&self) -> &'static str {
         match self {
             Screen::Loading => "loading",
+            Screen::Slow => "page-slow",
             Screen::NoPermission => "no-permission",
             Screen::NotNetSuite => "not-netsuite",
             Screen::OtherNetSuite { .. } => "other-netsuite",
@@ -444,6 +471,7 @@ impl PopupState {
 
     fn derive_screen(&self) -> Screen {
         match &self.tab {
+            TabView::Asking { .. } if self.slow => Screen::Slow,
             TabView::Loading | TabView::Asking { .. } => Screen::Loading,
             TabView::NoPermission => Screen::NoPermission,
             TabView::NotNetSuite => Screen::NotNetSuite,

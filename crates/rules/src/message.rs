@@ -786,6 +786,12 @@ ids! {
     BlockedOpenLine = "blocked_open_line" / 1,
     /// After Pre-fill or Fix all when the page, read again, does not show what NetSuite's page answered was done; $PERMISSIONS$ lists permissions' names. Save is NetSuite's button.
     OutcomeUnconfirmed = "outcome_unconfirmed" / 1,
+    /// Popup heading when the page has not answered within 1.5 seconds.
+    PopupSlowTitle = "popup_slow_title" / 0,
+    /// Popup: why the page may not answer, and what to do.
+    PopupSlowBody = "popup_slow_body" / 0,
+    /// Popup notice when a Pre-fill or Fix all has had no answer within 1.5 seconds.
+    PopupSlowNotice = "popup_slow_notice" / 0,
 }
 
 impl Id {

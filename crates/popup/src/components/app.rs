@@ -70,6 +70,12 @@ pub fn PopupView(props: &PopupViewProps) -> Html {
                 </main>
             };
         }
+        Screen::Slow => html! {
+            <section class="slow" role="status">
+                <h2>{ say(Id::PopupSlowTitle) }</h2>
+                <p>{ say(Id::PopupSlowBody) }</p>
+            </section>
+        },
         Screen::NoPermission => html! { <NoPermission ongrant={handle.ongrant.clone()} /> },
         Screen::NotNetSuite => html! { <FixSteps profile={state.settings.chosen()} /> },
         Screen::OtherNetSuite { roles_url } => {

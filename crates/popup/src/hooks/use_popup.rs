@@ -2,8 +2,10 @@
 //! script for one snapshot, and turns the user's clicks into requests, storage writes and clipboard
 //! writes. Every result goes through the reducer as an `Action`; nothing is decided here.
 use std::cell::RefCell;
+use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
+use std::task::Poll;
 
 use tba_rules::profile::ProfileId;
 use tba_rules::protocol::{Request, Response};
@@ -13,7 +15,8 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::state::{
-    Action, CopyOutcome, CopyTarget, PopupState, TabFacts, TabView, choose_tab, view_of_tab,
+    Action, CopyOutcome, CopyTarget, PopupState, SLOW_ANSWER_MS, TabFacts, TabView, choose_tab,
+    view_of_tab,
 };
 use crate::{ext, wire};
 
@@ -79,6 +82,34 @@ async fn again_if_dropped(tab_id: i32, action: Action) -> Action {
     }
 }
 
+/// `work`'s result when it comes within `ms`; otherwise `work` itself, still running, to be awaited
+/// further.
+async fn within<T>(mut work: LocalBoxFuture<T>, ms: i32) -> Result<T, LocalBoxFuture<T>> {
+    let mut timer = Box::pin(ext::sleep(ms));
+    let finished = std::future::poll_fn(|context| {
+        if let Poll::Ready(value) = work.as_mut().poll(context) {
+            return Poll::Ready(Some(value));
+        }
+        timer.as_mut().poll(context).map(|()| None)
+    })
+    .await;
+    finished.ok_or(work)
+}
+
+/// The page's answer to one question, as an action: at once when it comes within
+/// [`SLOW_ANSWER_MS`]; otherwise `slow` gets [`Action::SeeSlowAnswer`] and the rest of the wait is
+/// returned (`Err`), for the caller to await after it drew the slow screen.
+async fn answer_or_slow(
+    answer: LocalBoxFuture<Action>,
+    mut slow: impl FnMut(Action),
+) -> Result<Action, LocalBoxFuture<Action>> {
+    let pending = within(answer, SLOW_ANSWER_MS).await;
+    if pending.is_err() {
+        slow(Action::SeeSlowAnswer);
+    }
+    pending
+}
+
 /// The browser look-ups of one load, started together so that they run in parallel.
 ///
 /// The first load takes the promises `popup.js` started before the wasm loaded (`ext::Early`), so
@@ -129,8 +160,11 @@ impl TabLookups {
     /// as an action, in order.
     ///
     /// The early answer is used only when the tab described is the active tab `popup.js` asked;
-    /// otherwise (the popup page open in a tab of its own) the chosen tab is asked now.
-    pub async fn find(self, mut apply: impl FnMut(Action)) {
+    /// otherwise (the popup page open in a tab of its own) the chosen tab is asked now. When the
+    /// page has not answered within [`SLOW_ANSWER_MS`] (a dialog may hold it), `apply` gets
+    /// [`Action::SeeSlowAnswer`] and the rest of the wait is returned, for the caller to apply
+    /// once it has drawn that.
+    pub async fn find(self, mut apply: impl FnMut(Action)) -> Option<LocalBoxFuture<Action>> {
         let TabLookups {
             permission,
             current,
@@ -142,7 +176,7 @@ impl TabLookups {
             Ok(true) => {}
             Ok(false) => {
                 apply(Action::LackPermission);
-                return;
+                return None;
             }
             Err(error) => log::warn!("cannot check the host permission: {}", error.0),
         }
@@ -155,22 +189,36 @@ impl TabLookups {
             _ => None,
         };
         apply(Action::SeeTab(tab));
-        let Some(tab_id) = asking else {
-            return;
-        };
+        let tab_id = asking?;
         let early_is_for_tab = active.first().and_then(|tab| tab.id) == Some(tab_id);
-        let answer = match early_answer {
-            Some(answer) if early_is_for_tab => answer.await,
-            _ => ext::send_message(tab_id, &Request::GetSnapshot).await,
-        };
-        apply(again_if_dropped(tab_id, answer_action(answer)).await);
+        let answer = Box::pin(async move {
+            let answer = match early_answer {
+                Some(answer) if early_is_for_tab => answer.await,
+                _ => ext::send_message(tab_id, &Request::GetSnapshot).await,
+            };
+            again_if_dropped(tab_id, answer_action(answer)).await
+        });
+        match answer_or_slow(answer, &mut apply).await {
+            Ok(action) => {
+                apply(action);
+                None
+            }
+            Err(pending) => Some(pending),
+        }
     }
 }
 
 /// The stored-settings look-up that `start` began, for the first load (the tab was found before
-/// the first render); empty afterwards and in the rendering tests, where a load asks for everything.
+/// the first render), and the rest of the wait for the page's answer when it was slow; empty
+/// afterwards and in the rendering tests, where a load asks for everything.
 #[derive(Clone, Default)]
-pub struct FirstLookups(pub Rc<RefCell<Option<LocalBoxFuture<StoredSettings>>>>);
+pub struct FirstLookups(pub Rc<RefCell<Option<FirstLoad>>>);
+
+/// What the first load has left to do: the settings, and the page's late answer, if any.
+pub type FirstLoad = (
+    LocalBoxFuture<StoredSettings>,
+    Option<LocalBoxFuture<Action>>,
+);
 
 impl PartialEq for FirstLookups {
     fn eq(&self, other: &FirstLookups) -> bool {
@@ -191,9 +239,26 @@ async fn load_settings(
 fn send_change(dispatch: UseReducerDispatcher<PopupState>, tab_id: i32, request: Request) {
     dispatch.dispatch(Action::StartChange);
     spawn_local(async move {
-        let answer = ext::send_message(tab_id, &request).await;
-        dispatch.dispatch(again_if_dropped(tab_id, answer_action(answer)).await);
+        let answer = Box::pin(async move {
+            let answer = ext::send_message(tab_id, &request).await;
+            again_if_dropped(tab_id, answer_action(answer)).await
+        });
+        let action = match answer_or_slow(answer, |slow| dispatch.dispatch(slow)).await {
+            Ok(action) => action,
+            Err(pending) => pending.await,
+        };
+        dispatch.dispatch(action);
     });
+}
+
+/// Applies the page's late answer (see [`TabLookups::find`]) when it comes.
+async fn apply_late(
+    dispatch: UseReducerDispatcher<PopupState>,
+    pending: Option<LocalBoxFuture<Action>>,
+) {
+    if let Some(pending) = pending {
+        dispatch.dispatch(pending.await);
+    }
 }
 
 /// The popup's state and callbacks, starting from `initial`; loads once per open (and again after
@@ -206,16 +271,21 @@ pub fn use_popup(initial: PopupState, first: FirstLookups) -> PopupHandle {
     {
         let dispatch = state.dispatcher();
         use_effect_with(*generation, move |_| {
-            let first_settings = first.0.borrow_mut().take();
-            if let Some(stored_settings) = first_settings {
-                spawn_local(load_settings(dispatch, stored_settings));
+            let first_load = first.0.borrow_mut().take();
+            if let Some((stored_settings, pending)) = first_load {
+                spawn_local(load_settings(dispatch.clone(), stored_settings));
+                spawn_local(apply_late(dispatch, pending));
             } else {
                 let Lookups {
                     stored_settings,
                     tab,
                 } = Lookups::start(&ext::Early::none());
                 spawn_local(load_settings(dispatch.clone(), stored_settings));
-                spawn_local(tab.find(move |action| dispatch.dispatch(action)));
+                spawn_local(async move {
+                    let found = dispatch.clone();
+                    let pending = tab.find(move |action| found.dispatch(action)).await;
+                    apply_late(dispatch, pending).await;
+                });
             }
         });
     }

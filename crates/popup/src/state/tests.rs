@@ -587,3 +587,52 @@ fn a_note_on_unreadable_settings_lasts_until_the_user_chooses() {
     assert_eq!(late.settings_note, None);
     assert_eq!(late.settings.profile, ProfileId::Rest);
 }
+
+#[test]
+fn a_page_that_does_not_answer_in_time_gets_the_slow_screen_then_its_answer() {
+    let asking = Rc::new(PopupState::default())
+        .reduce(load(ProfileId::CloudExtend))
+        .reduce(Action::SeeTab(Some(tab(7, Some(ROLE_URL), 1.0))));
+    assert_eq!(asking.screen().name(), "loading");
+    let slow = Rc::clone(&asking).reduce(Action::SeeSlowAnswer);
+    assert_eq!(slow.screen().name(), "page-slow");
+    // The late answer replaces it.
+    let role = role_of(vec![grant(ids::WEBSERVICES, Level::Full)]);
+    let answered = slow.reduce(Action::ReceiveAnswer(Box::new(Response::Snapshot {
+        snapshot: snapshot(Page::RoleEdit, Some(role)),
+    })));
+    assert_eq!(answered.screen().name(), "role-edit");
+    assert!(!answered.slow);
+    // A slow mark arriving after the answer changes nothing.
+    let late = Rc::clone(&answered).reduce(Action::SeeSlowAnswer);
+    assert_eq!(*late, *answered);
+    // A page that never answers at all still ends as no answer.
+    let missed = asking
+        .reduce(Action::SeeSlowAnswer)
+        .reduce(Action::MissAnswer {
+            reason: "Could not establish connection. Receiving end does not exist.".to_owned(),
+        });
+    assert_ne!(missed.screen().name(), "page-slow");
+}
+
+#[test]
+fn a_change_the_page_does_not_answer_in_time_says_so_beside_the_verdict() {
+    let role = role_of(vec![grant(ids::WEBSERVICES, Level::Full)]);
+    let state = answered(
+        ROLE_URL,
+        Response::Snapshot {
+            snapshot: snapshot(Page::RoleEdit, Some(role.clone())),
+        },
+        ProfileId::CloudExtend,
+    )
+    .reduce(Action::StartChange)
+    .reduce(Action::SeeSlowAnswer);
+    assert_eq!(state.screen().name(), "role-edit");
+    assert!(state.busy);
+    let notice = state.notice.clone().unwrap_or_default();
+    assert!(notice.contains("has not answered yet"), "{notice}");
+    let done = state.reduce(Action::ReceiveAnswer(Box::new(Response::Snapshot {
+        snapshot: snapshot(Page::RoleEdit, Some(role)),
+    })));
+    assert!(!done.busy && !done.slow && done.notice.is_none());
+}
