@@ -55,6 +55,9 @@ impl Value for Json {
     fn as_string(&self) -> Option<String> {
         self.0.as_str().map(str::to_owned)
     }
+    fn text_units(&self) -> Option<usize> {
+        self.0.as_str().map(|text| text.encode_utf16().count())
+    }
     fn list_len(&self) -> Option<usize> {
         self.0.as_array().map(Vec::len)
     }

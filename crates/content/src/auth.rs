@@ -117,6 +117,7 @@ fn answer(page: &AuthPage, message: JsValue) -> Response {
         problems: Vec::new(),
         bridge_ok: false,
         confirm: None,
+        odd_ids: 0,
     };
     match Request::decode(&Js(message)) {
         Ok(Request::GetSnapshot) => Response::Snapshot { snapshot },

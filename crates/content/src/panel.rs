@@ -44,7 +44,8 @@ pub struct Model<'a> {
     pub note: Option<&'a Note>,
     /// The verdict; `None` when the page could not be read.
     pub verdict: Option<&'a Verdict>,
-    /// What could not be read, in words (shown when `verdict` is `None`).
+    /// What could not be read, in words, when `verdict` is `None`; with a verdict, what is worth
+    /// saying about the page (`tba_rules::assemble::PageNote`).
     pub problems: &'a [String],
     /// Button state.
     pub actions: Actions,
@@ -253,6 +254,11 @@ impl Panel {
             return Ok(());
         };
 
+        for note in model.problems {
+            let line = add(document, body, "p", Some(note))?;
+            line.set_class_name("hint");
+            line.set_attribute("data-tba-doctor", "page-note")?;
+        }
         let summary = wording::summary(verdict, &profile_name);
         add(document, body, "p", Some(&text(&summary)))?.set_class_name("verdict");
 

@@ -39,7 +39,8 @@ struct App {
     /// Why the stored settings could not be read, when they could not (shown in the panel).
     note: Option<Note>,
     read: PageRead,
-    /// The reading's problems in words, worded once per reading.
+    /// The reading's problems, then its notes, in words, worded once per reading (a page that
+    /// can be read has no problems, so its list is its notes).
     problems: Vec<String>,
     verdict: Option<Verdict>,
     actions: Actions,
@@ -284,7 +285,9 @@ impl App {
         self.problems = read
             .problems
             .iter()
-            .map(|problem| ext::text(&problem.message()))
+            .map(|problem| problem.message())
+            .chain(read.notes.iter().map(|note| note.message()))
+            .map(|message| ext::text(&message))
             .collect();
         self.read = read;
     }
@@ -592,6 +595,8 @@ impl App {
                 .confirm
                 .as_ref()
                 .map(|ids| ids.iter().map(|id| (*id).to_owned()).collect()),
+            // The role holds valid ids only (`Role::add_sublist`); `notes` says what was left out.
+            odd_ids: 0,
         }
     }
 

@@ -7,7 +7,7 @@
 //! `js-sys`. Every member is looked up with `Reflect`, which answers `undefined` rather than
 //! throwing, so nothing here fails. Serde is not used: its generic code and float formatting cost
 //! more of the content wasm's size budget (product.md §7) than this.
-use js_sys::{Array, Object};
+use js_sys::{Array, JsString, Object};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
@@ -61,8 +61,11 @@ impl tba_rules::settings::Stored for Js {
         (!value.is_undefined()).then_some(Js(value))
     }
 
-    fn text(&self) -> Option<String> {
-        self.0.as_string()
+    fn text(&self, max_units: usize) -> Option<String> {
+        self.0
+            .dyn_ref::<JsString>()
+            .filter(|text| text.length() as usize <= max_units)
+            .and_then(|_| self.0.as_string())
     }
 
     fn number(&self) -> Option<f64> {
@@ -129,6 +132,12 @@ impl tba_rules::wire::Value for Js {
 
     fn as_string(&self) -> Option<String> {
         self.0.as_string()
+    }
+
+    fn text_units(&self) -> Option<usize> {
+        self.0
+            .dyn_ref::<JsString>()
+            .map(|text| text.length() as usize)
     }
 
     fn list_len(&self) -> Option<usize> {

@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use tba_rules::evaluate::{RequirementState, Verdict, evaluate};
-use tba_rules::message::{Id, Message, Text};
+use tba_rules::message::{Arg, Id, Message, Text};
 use tba_rules::page::{self, PageKind};
 use tba_rules::profile::{Profile, ProfileId};
 use tba_rules::protocol::{Page, Response, Snapshot};
@@ -578,9 +578,22 @@ fn screen_of_snapshot(host: &str, snapshot: &Snapshot, profile: &Profile) -> Scr
         verdict,
         edit_url,
         roles_url,
-        problems: snapshot.problems.clone(),
+        problems: answer_problems(snapshot),
         bridge_ok: snapshot.bridge_ok,
     }))
+}
+
+/// The problems and notes the content script sent, and, when the answer held ids that are no
+/// permission ids (left out of the role, the rest kept), a line that says so.
+fn answer_problems(snapshot: &Snapshot) -> Vec<String> {
+    let mut problems = snapshot.problems.clone();
+    if snapshot.odd_ids > 0 {
+        problems.push(crate::ext::text(&Message::with(
+            Id::PopupOddIds,
+            vec![Arg::Count(snapshot.odd_ids)],
+        )));
+    }
+    problems
 }
 
 /// How one requirement is shown: a label and a state word.

@@ -248,6 +248,44 @@ impl Problem {
     }
 }
 
+/// Something the page says that does not stop it being read, shown beside the verdict.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PageNote {
+    /// The role id in the page's address is not the page's own hidden `id`; the page's is used,
+    /// since it is the record the page would save.
+    IdMismatch {
+        /// The page's own id.
+        page: u32,
+        /// The address's id.
+        address: u32,
+    },
+    /// Lines of a sublist carry an id that is no valid permission id (see
+    /// [`crate::protocol::is_valid_id`]); they are left out of the role, which no catalog
+    /// permission (and so no verdict) depends on.
+    OddIds {
+        /// Which subtab.
+        subtab: Subtab,
+        /// How many lines.
+        count: usize,
+    },
+}
+
+impl PageNote {
+    /// The note in words, for the panel and the popup.
+    pub fn message(&self) -> Message {
+        match self {
+            PageNote::IdMismatch { page, address } => Message::with(
+                Id::NoteIdMismatch,
+                vec![Arg::Count(*page as usize), Arg::Count(*address as usize)],
+            ),
+            PageNote::OddIds { subtab, count } => Message::with(
+                Id::NoteOddIds,
+                vec![Arg::Count(*count), Arg::Subtab(*subtab)],
+            ),
+        }
+    }
+}
+
 /// Everything read from the page at one moment.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PageRead {
@@ -257,6 +295,8 @@ pub struct PageRead {
     pub role: Role,
     /// What could not be read; non-empty means unsupported.
     pub problems: Vec<Problem>,
+    /// What was read but is worth saying (it changes no verdict).
+    pub notes: Vec<PageNote>,
     /// The sublists found.
     pub sublists: Vec<Sublist>,
     /// The host name, for links.
@@ -304,8 +344,14 @@ pub fn assemble(inputs: &PageInputs) -> PageRead {
         .hidden_role_id
         .as_deref()
         .and_then(|id| id.trim().parse::<u32>().ok());
+    let mut notes = Vec::new();
+    if let (Some(address), Some(page)) = (url_id, hidden_id)
+        && address != page
+    {
+        notes.push(PageNote::IdMismatch { page, address });
+    }
     let mut role = Role {
-        id: url_id.or(hidden_id),
+        id: hidden_id.or(url_id),
         name: inputs.role_name.as_deref().and_then(role_name),
         account: account_from_host(&inputs.host),
         web_services_only: inputs.web_services_only,
@@ -341,7 +387,10 @@ pub fn assemble(inputs: &PageInputs) -> PageRead {
                             disagreement: disagreement.clone(),
                         });
                     }
-                    role.add_sublist(subtab, &decoded);
+                    let count = role.add_sublist(subtab, &decoded);
+                    if count > 0 {
+                        notes.push(PageNote::OddIds { subtab, count });
+                    }
                 } else {
                     let lost = decoded
                         .diagnostics
@@ -407,6 +456,7 @@ pub fn assemble(inputs: &PageInputs) -> PageRead {
         mode,
         role,
         problems,
+        notes,
         sublists,
         host: inputs.host.clone(),
         url: inputs.url.clone(),

@@ -17,7 +17,7 @@ use crate::idmap::IdSet;
 
 use crate::catalog::Subtab;
 use crate::level::Level;
-use crate::protocol::{MAX_OFFERED, is_valid_id};
+use crate::protocol::{MAX_ID_LEN, MAX_OFFERED, is_valid_id};
 use crate::wire::{self, Kind, Problem, Value, WireError};
 
 /// The page functions Pre-fill and Fix all need.
@@ -32,6 +32,8 @@ pub const NEEDED_FUNCTIONS: [&str; 6] = [
 /// Longest reply the content script parses, in UTF-16 code units (the probe's 5000 ids of at
 /// most 80 characters fit).
 pub const MAX_REPLY_CHARS: usize = 500_000;
+/// Longest line result read, in bytes (`"refused"` is the longest there is).
+const MAX_RESULT_BYTES: usize = 16;
 /// Most alerts kept per line.
 pub const MAX_ALERTS: usize = 5;
 /// Longest alert or error read, in bytes (a longer one is left out): the bridge cuts them to
@@ -285,11 +287,11 @@ pub fn decode_fix<V: Value>(
     let mut out = Vec::new();
     for (index, line) in lines.iter().enumerate() {
         let result = results.item(index);
-        let permkey = wire::text(&result, "permkey", usize::MAX)?;
+        let permkey = wire::text(&result, "permkey", MAX_ID_LEN)?;
         if permkey != line.permkey {
             return malformed("permkey", Problem::NotAsked);
         }
-        let outcome = match wire::text(&result, "result", usize::MAX)?.as_str() {
+        let outcome = match wire::text(&result, "result", MAX_RESULT_BYTES)?.as_str() {
             "done" => Outcome::Done,
             "already" => Outcome::Already,
             "failed" => Outcome::Failed,

@@ -792,6 +792,12 @@ ids! {
     PopupSlowBody = "popup_slow_body" / 0,
     /// Popup notice when a Pre-fill or Fix all has had no answer within 1.5 seconds.
     PopupSlowNotice = "popup_slow_notice" / 0,
+    /// A note on the role page and in the popup when the role id in the page's address differs from the id the page itself holds. $PAGE$ and $ADDRESS$ are role ids (numbers).
+    NoteIdMismatch = "note_id_mismatch" / 2,
+    /// A note on the role page and in the popup: some permission lines carry an id TBA Doctor cannot read. $COUNT$ is a number, $SUBTAB$ a subtab of the Permissions tab.
+    NoteOddIds = "note_odd_ids" / 2,
+    /// Popup: the page's answer held permission ids that are not valid; the rest of the answer is shown. $COUNT$ is a number.
+    PopupOddIds = "popup_odd_ids" / 1,
 }
 
 impl Id {

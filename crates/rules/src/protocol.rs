@@ -135,6 +135,11 @@ pub struct Snapshot<R = Role> {
     /// The 2FA question the content script asked before Fix all and that is still open: the ids
     /// that would make the role 2FA-required. The panel shows the same question.
     pub confirm: Option<Vec<String>>,
+    /// How many permission ids in the role were no valid id (see [`is_valid_id`]) and were left
+    /// out when the snapshot was read, so that one odd line does not cost the whole answer. Not
+    /// written: the content script leaves such lines out of the role itself, and says so in
+    /// `problems`.
+    pub odd_ids: usize,
 }
 
 /// Whether `reason`, the browser's error for a message to a tab that was not answered, says that
@@ -286,13 +291,14 @@ impl<R: Borrow<Role>> Snapshot<R> {
 
 impl Snapshot {
     fn decode<V: Value>(value: &V) -> Result<Snapshot, WireError> {
+        let mut odd_ids = 0;
         Ok(Snapshot {
             page: wire::one_of(value, "page", &Page::ALL, Page::as_str)?,
             profile: wire::text(value, "profile", MAX_TEXT_BYTES)?,
             role: wire::maybe(value, "role")
                 .map(|role| {
                     if role.is_object() {
-                        decode_role(&role)
+                        decode_role(&role, &mut odd_ids)
                     } else {
                         wire::error("role", Problem::NotA(wire::Kind::Object))
                     }
@@ -301,7 +307,21 @@ impl Snapshot {
             problems: wire::text_list(value, "problems", MAX_PROBLEMS, MAX_NOTE_BYTES)?,
             bridge_ok: wire::boolean(value, "bridge_ok")?,
             confirm: ids(value, "confirm")?,
+            odd_ids,
         })
+    }
+}
+
+/// A permission id read from the page: `Some` when valid, `None` (to leave out and count) when it
+/// is a string that is no valid id; anything else is an error of the message.
+fn page_id<V: Value>(found: &V, field: &'static str) -> Result<Option<String>, WireError> {
+    match wire::checked_text(field, found, MAX_ID_LEN) {
+        Ok(id) => Ok(Some(id).filter(|id| is_valid_id(id))),
+        Err(WireError {
+            problem: Problem::TooLong,
+            ..
+        }) => Ok(None),
+        Err(error) => Err(error),
     }
 }
 
@@ -337,8 +357,10 @@ fn encode_role<V: Value>(role: &Role) -> V {
     object
 }
 
-/// Reads a role and checks it: valid ids, known subtabs, levels 0–4, no id twice, bounds.
-fn decode_role<V: Value>(value: &V) -> Result<Role, WireError> {
+/// Reads a role and checks it: known subtabs, levels 0–4, no id twice, bounds. A grant or an
+/// offered id that is no valid permission id is page data TBA Doctor cannot use: it is left out
+/// and counted in `odd_ids`, and the rest of the role is kept.
+fn decode_role<V: Value>(value: &V, odd_ids: &mut usize) -> Result<Role, WireError> {
     let (list, count) = wire::list(value, "grants", MAX_GRANTS)?;
     let mut grants = IdMap::new();
     for index in 0..count {
@@ -346,7 +368,10 @@ fn decode_role<V: Value>(value: &V) -> Result<Role, WireError> {
         if !grant.is_object() {
             return wire::error("grants", Problem::NotA(wire::Kind::Object));
         }
-        let id = checked_id("grants", wire::text(&grant, "id", usize::MAX)?)?;
+        let Some(id) = page_id(&grant.get("id"), "id")? else {
+            *odd_ids += 1;
+            continue;
+        };
         let level = wire::whole(&grant, "level", u32::from(Level::Full.number()))?;
         let level = Level::from_number(level as u8)
             .map_or_else(|| wire::error("level", Problem::OutOfRange), Ok)?;
@@ -358,10 +383,15 @@ fn decode_role<V: Value>(value: &V) -> Result<Role, WireError> {
     }
     let offered = match wire::maybe(value, "offered") {
         Some(found) => {
-            let ids = wire::checked_texts("offered", found, MAX_OFFERED, usize::MAX)?;
+            let (list, count) = wire::checked_list("offered", found, MAX_OFFERED)?;
             let mut offered = IdSet::new();
-            for id in ids {
-                offered.insert(checked_id("offered", id)?);
+            for index in 0..count {
+                match page_id(&list.item(index), "offered")? {
+                    Some(id) => {
+                        offered.insert(id);
+                    }
+                    None => *odd_ids += 1,
+                }
             }
             Some(offered)
         }

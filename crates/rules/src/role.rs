@@ -7,6 +7,7 @@ use crate::catalog::Subtab;
 use crate::codec::DecodedSublist;
 use crate::idmap::{IdMap, IdSet};
 use crate::level::Level;
+use crate::protocol::is_valid_id;
 
 /// The internal id of the Administrator role (netsuite-role-page.md §1, Oracle section_N3427186).
 pub const ADMINISTRATOR_ROLE_ID: u32 = 3;
@@ -73,13 +74,20 @@ impl Role {
         self.is_administrator() || self.two_factor_required == Some(true)
     }
 
-    /// Adds the lines of a decoded sublist.
+    /// Adds the lines of a decoded sublist, and returns how many it left out because their id
+    /// is no valid permission id ([`is_valid_id`]: no catalog permission, and so no verdict,
+    /// depends on them, and the wire to the popup carries only valid ids).
     ///
     /// A line whose level could not be read counts as present at `Level::None`, so that a fix
     /// raises it instead of adding a second line with the same key. When a key appears twice,
     /// the higher level wins.
-    pub fn add_sublist(&mut self, subtab: Subtab, sublist: &DecodedSublist) {
+    pub fn add_sublist(&mut self, subtab: Subtab, sublist: &DecodedSublist) -> usize {
+        let mut odd = 0;
         for line in &sublist.lines {
+            if !is_valid_id(&line.id) {
+                odd += 1;
+                continue;
+            }
             let level = line.level.unwrap_or(Level::None);
             // One search per line: a large role has hundreds of lines.
             let grant = Grant { subtab, level };
@@ -89,6 +97,7 @@ impl Role {
                 }
             });
         }
+        odd
     }
 }
 

@@ -22,6 +22,10 @@ pub const VERSION: u32 = 1;
 const VERSION_FIELD: &str = "version";
 const PROFILE_FIELD: &str = "profile";
 
+/// The longest stored profile id read, in UTF-16 code units: any longer is no profile id (those
+/// have at most [`profile::MAX_ID_CHARS`]) and is unreadable without being copied.
+const MAX_STORED_ID_UNITS: usize = 1000;
+
 /// The longest stored id quoted in a [`Note`].
 const MAX_QUOTED_ID_BYTES: usize = 40;
 
@@ -32,8 +36,9 @@ pub trait Stored: Sized {
     /// The member `name` of an object; `None` when it has no such member or is not an object.
     /// A member whose value is `null` is there (`Some`).
     fn member(&self, name: &str) -> Option<Self>;
-    /// The value, when it is a string.
-    fn text(&self) -> Option<String>;
+    /// The value, when it is a string of at most `max_units` UTF-16 code units: the length is
+    /// checked before the string is copied, so a huge stored value costs no copy.
+    fn text(&self, max_units: usize) -> Option<String>;
     /// The value, when it is a number.
     fn number(&self) -> Option<f64>;
 }
@@ -66,9 +71,9 @@ impl Stored for Value {
         }
     }
 
-    fn text(&self) -> Option<String> {
+    fn text(&self, max_units: usize) -> Option<String> {
         match self {
-            Value::Text(text) => Some(text.clone()),
+            Value::Text(text) if text.encode_utf16().count() <= max_units => Some(text.clone()),
             _ => None,
         }
     }
@@ -160,7 +165,9 @@ fn read_stored(stored: &impl Stored) -> Result<Settings, Note> {
             legacy => legacy,
         },
     };
-    let id = id.and_then(|id| id.text()).ok_or(Note::Unreadable)?;
+    let id = id
+        .and_then(|id| id.text(MAX_STORED_ID_UNITS))
+        .ok_or(Note::Unreadable)?;
     settings_with(&id)
 }
 
@@ -343,6 +350,22 @@ mod tests {
                 Some(Note::UnknownProfile {
                     id: "é".repeat(20)
                 }),
+            ),
+            // The longest id read is quoted; one unit more, or 8 MiB, is not read at all.
+            (
+                object(&[("profile", text(&"x".repeat(MAX_STORED_ID_UNITS)))]),
+                Some(Note::UnknownProfile { id: "x".repeat(40) }),
+            ),
+            (
+                object(&[("profile", text(&"x".repeat(MAX_STORED_ID_UNITS + 1)))]),
+                Some(Note::Unreadable),
+            ),
+            (
+                object(&[(
+                    "settings",
+                    settings(Value::Number(1.0), text(&"x".repeat(8 * 1024 * 1024))),
+                )]),
+                Some(Note::Unreadable),
             ),
             // A broken settings object is not rescued by a bare key beside it.
             (

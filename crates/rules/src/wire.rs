@@ -43,6 +43,10 @@ pub trait Value: Sized {
     fn as_f64(&self) -> Option<f64>;
     /// This string.
     fn as_string(&self) -> Option<String>;
+    /// This string's length in UTF-16 code units, without copying it: a lower bound of its
+    /// length in UTF-8 bytes, so that a string too long is refused before [`Value::as_string`]
+    /// copies it.
+    fn text_units(&self) -> Option<usize>;
     /// This list's length.
     fn list_len(&self) -> Option<usize>;
     /// Item `index` of this list; null when there is none.
@@ -214,7 +218,16 @@ fn missing_or(found: &impl Value, kind: Kind) -> Problem {
     }
 }
 
-fn checked_text(field: &'static str, found: &impl Value, max: usize) -> Result<String, WireError> {
+/// `found`, a string of at most `max` bytes.
+pub(crate) fn checked_text(
+    field: &'static str,
+    found: &impl Value,
+    max: usize,
+) -> Result<String, WireError> {
+    // A UTF-16 unit takes at least one byte of UTF-8: more units than `max` bytes is too long.
+    if found.text_units().is_some_and(|units| units > max) {
+        return error(field, Problem::TooLong);
+    }
     match found.as_string() {
         None => error(field, missing_or(found, Kind::Text)),
         Some(text) if text.len() > max => error(field, Problem::TooLong),

@@ -322,6 +322,7 @@ proptest! {
                     problems: Vec::new(),
                     bridge_ok: true,
                     confirm: None,
+                    odd_ids: 0,
                 },
             };
             let through_wire = Response::decode(&answer.encode::<crate::wire::Mem>());

@@ -177,6 +177,47 @@ export default [
     }, [], { message: "a final state" });
   }),
 
+  test("hardening: Fix all never runs over a line open with unsaved edits; it says so, changes nothing, and runs once the line is cancelled", async ({ browser, url: at }) => {
+    const tab = await open(browser, at, EDIT_NONE);
+    const before = await tab.eval(panel);
+    // The admin picks a permission in the add row and a level, and does not click Add.
+    await tab.eval(() => {
+      window.nlapiSelectNewLineItem("setupmach");
+      window.nlapiSetCurrentLineItemValue("setupmach", "permkey4", "ADMI_ACCOUNTINGBOOK");
+      window.nlapiSetCurrentLineItemValue("setupmach", "permlevel4", "2");
+    });
+    await tab.click(`#${PANEL} >>> button[data-tba-doctor-action=fix-all]`);
+    await waitFor(tab, () => /changes not added yet/.test(document.getElementById("tba-doctor-panel").shadowRoot.textContent), [], { message: "Fix all says a line is open" });
+    const after = await tab.eval(panel);
+    assert.deepEqual(after.lines, before.lines, "nothing added or raised");
+    assert.equal(after.missing, before.missing);
+    assert.equal(after.submits, 0);
+    assert.equal(await tab.eval(() => window.nlapiGetCurrentLineItemValue("setupmach", "permkey4")), "ADMI_ACCOUNTINGBOOK", "the admin's edit is kept");
+    await tab.eval(() => window.nlapiCancelLineItem("setupmach"));
+    await tab.click(`#${PANEL} >>> button[data-tba-doctor-action=fix-all]`);
+    await waitFor(tab, () => document.getElementById("tba-doctor-panel").getAttribute("data-missing") === "", [], { message: "fixed once the line is cancelled" });
+    assert.equal((await tab.eval(panel)).submits, 0);
+  }),
+
+  test("hardening: an address naming another role than the page's own id: the page's id wins, and the panel and the popup say so", async ({ browser, url: at }) => {
+    // Role 3 is the Administrator role; the page holds role 1001.
+    const tab = await open(browser, at, "/app/setup/role.nl?id=3&e=T&fx=edit-none");
+    const note = await waitFor(tab, () => {
+      const host = document.getElementById("tba-doctor-panel");
+      const line = host && host.shadowRoot.querySelector("[data-tba-doctor=page-note]");
+      return line && line.textContent;
+    }, [], { message: "a page note" });
+    assert.match(note, /own role id is 1001, but its address names role 3: TBA Doctor reads role 1001/);
+    assert.equal(await tab.eval(() => document.documentElement.getAttribute("data-tba-doctor")), "ready");
+    const { popup, screen } = await popupScreen(browser);
+    assert.equal(screen, "role-edit");
+    assert.match(await popup.eval(() => document.body.textContent), /own role id is 1001, but its address names role 3/);
+    await popup.close?.();
+    // The same page at its own address says nothing.
+    const plain = await open(browser, at, EDIT_NONE);
+    assert.equal(await plain.eval(() => document.getElementById("tba-doctor-panel").shadowRoot.querySelectorAll("[data-tba-doctor=page-note]").length), 0);
+  }),
+
   test("stuck states: an exception in each entry point (first run, redraw, panel click, popup message) stops the engine within 1 s; the popup says why", async ({ browser: shared, server, url: at }) => {
     const browser = await launchThrowing(shared, server.port);
     try {

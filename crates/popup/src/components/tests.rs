@@ -78,6 +78,7 @@ fn asking_state(
         problems: Vec::new(),
         bridge_ok: true,
         confirm,
+        odd_ids: 0,
     };
     let state = seen(url)
         .reduce(Action::ChooseProfile(profile_id))
@@ -290,6 +291,7 @@ fn auth_error_explains_and_offers_the_request() {
         problems: Vec::new(),
         bridge_ok: false,
         confirm: None,
+        odd_ids: 0,
     };
     let state = seen("https://1234567.app.netsuite.com/app/login/secure/authorizetoken.nl")
         .reduce(Action::ReceiveAnswer(Box::new(Response::Snapshot {

@@ -45,6 +45,7 @@ fn snapshot(page: Page, role: Option<Role>) -> Snapshot {
         problems: Vec::new(),
         bridge_ok: true,
         confirm: None,
+        odd_ids: 0,
     }
 }
 
@@ -338,6 +339,31 @@ fn role_view_links_to_the_edit_page_and_new_roles_are_editable() {
     assert_eq!(new.screen().name(), "role-new");
     assert!(role_screen(&new).editable());
     assert_eq!(role_screen(&new).edit_url, None);
+}
+
+#[test]
+fn an_answer_with_odd_ids_keeps_the_rest_and_says_what_was_left_out() {
+    let mut page = snapshot(
+        Page::RoleEdit,
+        Some(role_of(vec![grant("ADMI_LOGIN_OAUTH", Level::Full)])),
+    );
+    page.odd_ids = 2;
+    page.problems = vec!["a note from the page".to_owned()];
+    let state = answered(
+        ROLE_URL,
+        Response::Snapshot { snapshot: page },
+        ProfileId::CloudExtend,
+    );
+    let screen = role_screen(&state);
+    assert_eq!(screen.role.level_of("ADMI_LOGIN_OAUTH"), Level::Full);
+    assert_eq!(
+        screen.problems,
+        [
+            "a note from the page",
+            "2 permission id(s) in the page's answer were not valid permission ids and were left \
+             out."
+        ]
+    );
 }
 
 #[test]

@@ -159,12 +159,49 @@ fn edit_mode_needs_both_the_hidden_inputs_and_the_controls() {
     }
 }
 
+/// The English of each note.
+fn english_notes(read: &PageRead) -> Vec<String> {
+    let messages = Messages::load();
+    read.notes
+        .iter()
+        .map(|note| render(&note.message(), &messages))
+        .collect()
+}
+
 #[test]
-fn the_role_id_comes_from_the_address_first_then_the_hidden_input() {
+fn the_role_id_is_the_pages_own_and_an_address_naming_another_is_noted() {
     let mut inputs = edit_page(&[]);
-    inputs.hidden_role_id = Some(" 1002 ".to_owned());
-    assert_eq!(assemble(&inputs).role.id, Some(1001));
+    let read = assemble(&inputs);
+    assert_eq!((read.role.id, read.notes.clone()), (Some(1001), vec![]));
+    // Review finding 12: the address's id once won, and with it the Administrator check.
+    inputs.url = "https://1234567.app.netsuite.com/app/setup/role.nl?id=3&e=T".to_owned();
+    let read = assemble(&inputs);
+    assert_eq!(read.role.id, Some(1001));
+    assert!(!read.role.is_administrator());
+    assert_eq!(
+        read.notes,
+        vec![PageNote::IdMismatch {
+            page: 1001,
+            address: 3
+        }]
+    );
+    assert_eq!(
+        english_notes(&read),
+        [
+            "This page's own role id is 1001, but its address names role 3: TBA Doctor reads role \
+          1001, the one the page holds."
+        ]
+    );
+    assert!(read.is_supported(), "a note, not a problem");
+    // The hidden id is read trimmed; without one the address's id counts, and says nothing.
+    inputs.hidden_role_id = Some(" 3 ".to_owned());
+    let read = assemble(&inputs);
+    assert_eq!((read.role.id, read.notes), (Some(3), vec![]));
+    inputs.hidden_role_id = None;
+    let read = assemble(&inputs);
+    assert_eq!((read.role.id, read.notes), (Some(3), vec![]));
     inputs.url = "https://1234567.app.netsuite.com/app/setup/role.nl".to_owned();
+    inputs.hidden_role_id = Some(" 1002 ".to_owned());
     assert_eq!(assemble(&inputs).role.id, Some(1002));
     // A new role: an empty id; a page whose id is not a number has none either.
     for hidden in ["", "12x", "-3", "99999999999"] {
@@ -173,6 +210,36 @@ fn the_role_id_comes_from_the_address_first_then_the_hidden_input() {
     }
     inputs.hidden_role_id = None;
     assert_eq!(assemble(&inputs).role.id, None);
+}
+
+#[test]
+fn lines_with_odd_ids_are_left_out_of_the_role_and_noted() {
+    // Review finding 11: the page's ids went to the popup unchecked, and one odd id cost the
+    // popup the whole answer.
+    let long = "A".repeat(81);
+    let read = assemble(&edit_page(&[
+        ("User Access Tokens", ids::USER_ACCESS_TOKENS, "4"),
+        ("Odd", "ADMI WEB", "4"),
+        ("Odder", "<b>", "1"),
+        ("Longest", &long, "2"),
+    ]));
+    assert!(read.is_supported(), "{:?}", english(&read));
+    let grants: Vec<&String> = read.role.grants.keys().collect();
+    assert_eq!(grants, [ids::USER_ACCESS_TOKENS]);
+    assert_eq!(
+        read.notes,
+        vec![PageNote::OddIds {
+            subtab: Subtab::Setup,
+            count: 3
+        }]
+    );
+    assert_eq!(
+        english_notes(&read),
+        [
+            "3 line(s) of the Setup subtab have an id that is no NetSuite permission id; TBA Doctor \
+          left them out (no integration it checks needs them)."
+        ]
+    );
 }
 
 #[test]
