@@ -343,7 +343,7 @@ pub fn assemble(inputs: &PageInputs) -> PageRead {
     let hidden_id = inputs
         .hidden_role_id
         .as_deref()
-        .and_then(|id| id.trim().parse::<u32>().ok());
+        .and_then(|id| crate::text::whole(id.trim()));
     let mut notes = Vec::new();
     if let (Some(address), Some(page)) = (url_id, hidden_id)
         && address != page
@@ -511,9 +511,9 @@ fn visible_rows(html: &str, subtab: Subtab) -> (Vec<TableRow>, bool) {
 fn line_number(row_id: &str, machine: &str) -> Option<usize> {
     row_id
         .strip_prefix(machine)?
-        .strip_prefix("_row_")?
-        .parse()
-        .ok()
+        .strip_prefix("_row_")
+        .and_then(crate::text::whole)
+        .map(|line| line as usize)
 }
 
 #[cfg(test)]

@@ -436,7 +436,7 @@ fn parse_permission(record: &'static str) -> Option<Permission> {
 fn parse_indices(record: &str) -> Option<Vec<u16>> {
     record
         .split(' ')
-        .map(|number| number.parse().ok())
+        .map(|number| u16::try_from(crate::text::whole(number)?).ok())
         .collect()
 }
 
@@ -445,7 +445,10 @@ fn parse_name_index(record: &str) -> Option<Vec<(u16, u8)>> {
         .split(' ')
         .map(|pair| {
             let (index, which) = pair.split_once(':')?;
-            Some((index.parse().ok()?, which.parse().ok()?))
+            Some((
+                u16::try_from(crate::text::whole(index)?).ok()?,
+                u8::try_from(crate::text::whole(which)?).ok()?,
+            ))
         })
         .collect()
 }

@@ -140,11 +140,8 @@ pub fn unsaved_line<'a>(lines: &'a [CurrentLine], role: &Role) -> Option<&'a Cur
         if key.is_empty() {
             return false;
         }
-        let level = line
-            .level
-            .trim()
-            .parse::<u8>()
-            .ok()
+        let level = crate::text::whole(line.level.trim())
+            .and_then(|number| u8::try_from(number).ok())
             .and_then(Level::from_number);
         role.grants.get(key).is_none_or(|grant| {
             grant.subtab != line.subtab || level.is_some_and(|level| level != grant.level)

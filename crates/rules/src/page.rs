@@ -48,7 +48,7 @@ pub fn classify_url(url: &str) -> (PageKind, Option<String>) {
     let after = after.split('#').next().unwrap_or("");
     let (path, query) = after.split_once('?').unwrap_or((after, ""));
     let kind = if path.eq_ignore_ascii_case("/app/setup/role.nl") {
-        let id = query_value(query, "id").and_then(|value| value.parse::<u32>().ok());
+        let id = query_value(query, "id").and_then(crate::text::whole);
         let edit_hint =
             query_value(query, "e").is_some_and(|value| value.eq_ignore_ascii_case("T"));
         PageKind::Role { id, edit_hint }

@@ -290,6 +290,21 @@ pub fn join<S: AsRef<str>>(items: &[S], separator: &str) -> String {
     joined
 }
 
+/// A whole number written in ASCII digits only (no sign, no space), when it fits `u32`. Every number
+/// read from a page or the catalog goes through this one parser: the standard library's is
+/// instantiated once per integer type, which the content modules' size cannot afford.
+pub fn whole(text: &str) -> Option<u32> {
+    if text.is_empty() {
+        return None;
+    }
+    let mut value: u32 = 0;
+    for byte in text.bytes() {
+        let digit = byte.checked_sub(b'0').filter(|digit| *digit < 10)?;
+        value = value.checked_mul(10)?.checked_add(u32::from(digit))?;
+    }
+    Some(value)
+}
+
 /// `number` in decimal digits, without the formatting machinery (kept out of the content
 /// modules for size).
 pub fn decimal(number: usize) -> String {
@@ -342,6 +357,30 @@ mod tests {
         }
         assert_eq!(concat(&["a", "", "bc"]), "abc");
         assert_eq!(concat(&[]), "");
+    }
+
+    #[test]
+    fn whole_numbers_are_digits_only_and_fit_u32() {
+        for (text, number) in [
+            ("0", Some(0)),
+            ("007", Some(7)),
+            ("1001", Some(1001)),
+            ("4294967295", Some(u32::MAX)),
+            ("4294967296", None),
+            ("99999999999", None),
+            ("", None),
+            ("+3", None),
+            ("-3", None),
+            (" 3", None),
+            ("3 ", None),
+            ("12x", None),
+            ("٣", None),
+        ] {
+            assert_eq!(whole(text), number, "{text:?}");
+            if number.is_some() {
+                assert_eq!(text.parse::<u32>().ok(), number);
+            }
+        }
     }
 
     #[test]
