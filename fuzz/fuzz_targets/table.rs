@@ -82,6 +82,14 @@ fuzz_target!(|bytes: &[u8]| {
     let fragment = Html::parse_fragment(&input);
     let root = fragment.root_element();
     let serialized = root.inner_html();
+    // A browser's serialization of its tree reads back as the same tree. Where html5ever's does
+    // not (its tree after the adoption agency can lose nodes: for `<a><div><<!><div><a>` it writes
+    // `<a></a><div><a>&lt;<!----></div>`, where Chromium writes
+    // `<a></a><div><a>&lt;<!----></a><div><a></a><a></a></div></div>`), the oracle holds a tree
+    // no browser could hand over, and there is nothing to compare: fuzz/known/table-1.
+    if Html::parse_fragment(&serialized).root_element().inner_html() != serialized {
+        return;
+    }
     let mut found = Found::default();
     walk(root, 0, 0, None, &mut found);
     if found.templates {

@@ -1,5 +1,10 @@
 // The e2e suite's own small test API: tests are browser-neutral and run once per browser.
 import assert from "node:assert/strict";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { launchChromium } from "./chromium.mjs";
+import { chromiumCopy, firefoxCopy } from "./extension-copy.mjs";
+import { launchFirefox } from "./firefox.mjs";
 
 export { assert };
 
@@ -63,6 +68,22 @@ export async function openRead(browser, url) {
   return tab;
 }
 
+/** Waits until the popup has left its loading screen and returns the screen's name. */
+export function screenOf(popup) {
+  return waitFor(popup, () => {
+    const main = document.querySelector("main[data-screen]");
+    const screen = main && main.getAttribute("data-screen");
+    return screen && screen !== "loading" ? screen : null;
+  }, [], { message: "popup leaves loading" });
+}
+
+/** Opens the popup and waits for its screen: the popup, the screen's name and the popup's visible text. */
+export async function openPopupScreen(browser) {
+  const popup = await browser.openPopup();
+  const screen = await screenOf(popup);
+  return { popup, screen, text: await popup.eval(() => document.body.innerText) };
+}
+
 /** Reads an attribute of document.documentElement. */
 export function rootAttribute(tab, name) {
   return tab.eval((attribute) => document.documentElement.getAttribute(attribute), name);
@@ -75,4 +96,24 @@ export function rootAttribute(tab, name) {
 export function extensionErrors(log) {
   return log.filter((line) => line.level === "error" &&
     (/(chrome|moz)-extension:|tba[ _-]?doctor|tba_content|tba_popup|wasm|uncaught|JavaScript error/i.test(`${line.text} ${line.where}`)));
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/**
+ * Launches another instance of `shared`'s browser on a copy of dist/extension made for one test
+ * (under target/e2e/ext-<browser>-<name>): `marks` as in extension-copy.mjs, `edit(dir)` changes the
+ * copy before the browser loads it, `prefs` are Firefox prefs. The test closes it.
+ */
+export function launchCopy(shared, port, name, { marks = true, edit = () => {}, prefs = {} } = {}) {
+  const target = path.join(root, "target/e2e", `ext-${shared.name}-${name}`);
+  const dist = path.join(root, "dist/extension");
+  if (shared.name === "chromium") {
+    const copy = chromiumCopy(dist, target, { marks });
+    edit(copy.dir);
+    return launchChromium({ extensionDir: copy.dir, extensionId: copy.id, port });
+  }
+  const copy = firefoxCopy(dist, target, { marks });
+  edit(copy.dir);
+  return launchFirefox({ extensionDir: copy.dir, geckoId: copy.geckoId, port, prefs });
 }

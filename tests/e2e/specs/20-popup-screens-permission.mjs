@@ -4,13 +4,8 @@
 // The test runs in a Firefox of its own, so that a failure cannot leave the suite's browser without
 // the permission, and with `extensions.webextOptionalPermissionPrompts` off, so that the button's
 // `permissions.request` (made from the real click) is granted without the prompt a person would see.
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { firefoxCopy } from "../extension-copy.mjs";
-import { launchFirefox } from "../firefox.mjs";
-import { assert, extensionErrors, test, waitFor } from "../harness.mjs";
+import { assert, extensionErrors, launchCopy, test, waitFor } from "../harness.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const NETSUITE = { origins: ["https://*.netsuite.com/*"] };
 
 /** Waits until the popup shows `screen` (its `data-screen`). */
@@ -20,12 +15,8 @@ function showing(popup, screen) {
 }
 
 export default [
-  test("popup: without the NetSuite host permission it asks for it, and the grant brings the verdict", async ({ server, url }) => {
-    const copy = firefoxCopy(path.join(root, "dist/extension"), path.join(root, "target/e2e/ext-firefox-permission"));
-    const browser = await launchFirefox({
-      extensionDir: copy.dir,
-      geckoId: copy.geckoId,
-      port: server.port,
+  test("popup: without the NetSuite host permission it asks for it, and the grant brings the verdict", async ({ browser: shared, server, url }) => {
+    const browser = await launchCopy(shared, server.port, "permission", {
       prefs: { "extensions.webextOptionalPermissionPrompts": false },
     });
     try {

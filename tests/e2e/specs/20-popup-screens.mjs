@@ -7,20 +7,11 @@
 import { readFileSync } from "node:fs";
 
 import { authCases } from "../../fixtures/render.mjs";
-import { assert, extensionErrors, settle, test, waitFor } from "../harness.mjs";
+import { assert, extensionErrors, screenOf, settle, test, waitFor } from "../harness.mjs";
 
 /** The shipped English messages (the browsers run in English here). */
 const MESSAGES = JSON.parse(readFileSync(new URL("../../../extension/_locales/en/messages.json", import.meta.url), "utf8"));
 const EDIT_NONE = "/app/setup/role.nl?id=1001&e=T&fx=edit-none";
-
-/** Waits until the popup has left its loading screen and returns the screen name. */
-function screenOf(popup) {
-  return waitFor(popup, () => {
-    const main = document.querySelector("main[data-screen]");
-    const screen = main && main.getAttribute("data-screen");
-    return screen && screen !== "loading" ? screen : null;
-  }, [], { message: "popup leaves loading" });
-}
 
 /** The popup's verdict attributes. */
 function popupVerdict() {

@@ -5,9 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { firefoxCopy } from "../extension-copy.mjs";
-import { launchFirefox } from "../firefox.mjs";
-import { assert, test, waitFor } from "../harness.mjs";
+import { assert, launchCopy, test, waitFor } from "../harness.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 /** Firefox's own services (remote settings, add-on and update checks): the browser's requests, not the extension's; the prefs below turn most of them off. */
@@ -49,15 +47,11 @@ export default [
     assert.ok(popup.requests().some((address) => address === `${extensionPrefix}pkg/tba_popup_bg.wasm`));
   }, { browsers: ["chromium"] }),
 
-  test("Firefox: role page, Pre-fill, Fix all, the popup and the authorization-error help open no HTTP channel outside the page's origin", async ({ server, url }) => {
+  test("Firefox: role page, Pre-fill, Fix all, the popup and the authorization-error help open no HTTP channel outside the page's origin", async ({ browser: shared, server, url }) => {
     const logDir = path.join(root, "target/e2e/firefox-network-log");
     rmSync(logDir, { recursive: true, force: true });
     mkdirSync(logDir, { recursive: true });
-    const copy = firefoxCopy(path.join(root, "dist/extension"), path.join(root, "target/e2e/ext-firefox-network"));
-    const browser = await launchFirefox({
-      extensionDir: copy.dir,
-      geckoId: copy.geckoId,
-      port: server.port,
+    const browser = await launchCopy(shared, server.port, "network", {
       prefs: {
         "logging.config.LOG_FILE": path.join(logDir, "http.log"),
         "logging.config.sync": true,

@@ -1,31 +1,16 @@
 // Less exposure (issue #16, item 6): TBA Doctor runs, and its files can be fetched, only where it
 // works (NetSuite's app hosts, and the login host system.netsuite.com for the authorization-error
 // help), and the shipped build leaves nothing in the page's performance timeline.
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { authCases } from "../../fixtures/render.mjs";
-import { launchChromium } from "../chromium.mjs";
-import { chromiumCopy, firefoxCopy } from "../extension-copy.mjs";
-import { launchFirefox } from "../firefox.mjs";
-import { assert, settle, test, waitFor } from "../harness.mjs";
+import { assert, launchCopy, settle, test, waitFor } from "../harness.mjs";
 
 const HELP = "tba-doctor-auth-help";
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const authErrorPath = () => authCases().find((entry) => entry.name === "error").url;
 
 /** The marks and measures of TBA Doctor in the page's own timeline. */
 const ourEntries = () => [...performance.getEntriesByType("mark"), ...performance.getEntriesByType("measure")]
   .map((entry) => entry.name)
   .filter((name) => name.startsWith("tba-doctor"));
-
-/** A browser with a copy of the extension as shipped: performance marks off. */
-function launchShipped(shared, port) {
-  const target = path.join(root, "target/e2e", `ext-${shared.name}-shipped`);
-  const dist = path.join(root, "dist/extension");
-  return shared.name === "chromium"
-    ? (({ dir, id }) => launchChromium({ extensionDir: dir, extensionId: id, port }))(chromiumCopy(dist, target, { marks: false }))
-    : (({ dir, geckoId }) => launchFirefox({ extensionDir: dir, geckoId, port }))(firefoxCopy(dist, target, { marks: false }));
-}
 
 /** Whether a script of the page at `tab` can fetch the extension file at `address`. */
 const pageCanFetch = (tab, address) => tab.eval((file) => fetch(file).then((response) => response.ok, () => false), address);
@@ -37,7 +22,7 @@ export default [
     const marked = await role.eval(ourEntries);
     assert.ok(marked.includes("tba-doctor:start"), `the check sees marks where they are on: ${marked}`);
 
-    const browser = await launchShipped(shared, server.port);
+    const browser = await launchCopy(shared, server.port, "shipped", { marks: false });
     try {
       const tab = await browser.open(url("/app/setup/role.nl?id=1001&e=T&fx=edit-none"));
       await waitFor(tab, () => document.documentElement.getAttribute("data-tba-doctor") === "ready", [], { message: "role page read" });

@@ -4,15 +4,10 @@
 // states, a test-only copy of the extension whose wasm glue throws on demand (under target/e2e).
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { launchChromium } from "../chromium.mjs";
-import { chromiumCopy, firefoxCopy } from "../extension-copy.mjs";
-import { launchFirefox } from "../firefox.mjs";
-import { assert, openRead, settle, test, waitFor } from "../harness.mjs";
+import { assert, launchCopy, openPopupScreen, openRead, settle, test, waitFor } from "../harness.mjs";
 
 const PANEL = "tba-doctor-panel";
 const EDIT_NONE = "/app/setup/role.nl?id=1001&e=T&fx=edit-none";
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 /** The fixture page at `url`, read by the extension, with its Setup subtab shown. */
 async function open(browser, at, url) {
@@ -23,7 +18,8 @@ async function open(browser, at, url) {
 
 /** What the tests look at, read in the page. */
 const panel = () => {
-  const host = document.getElementById("tba-doctor-panel");
+  // Through the prototype: the clobbering test shadows document.getElementById with an element.
+  const host = Document.prototype.getElementById.call(document, "tba-doctor-panel");
   return {
     state: document.documentElement.getAttribute("data-tba-doctor"),
     missing: host && host.getAttribute("data-missing"),
@@ -34,10 +30,13 @@ const panel = () => {
 };
 
 /** A copy of the extension whose wasm imports (all but queueMicrotask) throw once when the page's root has data-e2e-throw. */
-async function launchThrowing(shared, port) {
-  const target = path.join(root, "target/e2e", `ext-${shared.name}-throwing`);
-  const copy = shared.name === "chromium" ? chromiumCopy(path.join(root, "dist/extension"), target) : firefoxCopy(path.join(root, "dist/extension"), target);
-  const pkg = path.join(copy.dir, "pkg");
+function launchThrowing(shared, port) {
+  return launchCopy(shared, port, "throwing", { edit: throwingImports });
+}
+
+/** Makes the role engine's wasm imports in the copy at `dir` throw once on demand. */
+function throwingImports(dir) {
+  const pkg = path.join(dir, "pkg");
   const glue = path.join(pkg, readdirSync(pkg).find((file) => /^tba_content_role\.js$/.test(file)));
   let text = readFileSync(glue, "utf8");
   assert.match(text, /function __wbg_get_imports\(\) \{/);
@@ -64,9 +63,6 @@ function __e2e_throwing(imports) {
 }
 `;
   writeFileSync(glue, text);
-  return shared.name === "chromium"
-    ? launchChromium({ extensionDir: copy.dir, extensionId: copy.id, port })
-    : launchFirefox({ extensionDir: copy.dir, geckoId: copy.geckoId, port });
 }
 
 /** After a throw: within a second the root says error with a reason, nothing of TBA Doctor is left. */
@@ -84,16 +80,6 @@ async function assertStopped(tab, entry) {
   assert.equal(left.badges, 0);
   assert.equal(left.marks, 0);
   assert.match(left.reason, /^engine-failed: run: [a-z-]+: midway/);
-}
-
-async function popupScreen(browser) {
-  const popup = await browser.openPopup();
-  const screen = await waitFor(popup, () => {
-    const main = document.querySelector("main[data-screen]");
-    const name = main && main.getAttribute("data-screen");
-    return name && name !== "loading" ? name : null;
-  }, [], { message: "popup leaves loading" });
-  return { popup, screen, text: await popup.eval(() => document.body.innerText) };
 }
 
 export default [
@@ -169,12 +155,29 @@ export default [
     }
   }),
 
-  test("attack: document.getElementById, forms and querySelector clobbered by named elements: TBA Doctor reads the page or stops with a reason, never hangs", async ({ browser, url: at }) => {
+  test("attack: document.getElementById, forms and querySelector clobbered by named elements: the same verdict as the page unclobbered, and Fix all claims nothing", async ({ browser, url: at }) => {
+    const plain = await open(browser, at, EDIT_NONE);
+    const expected = await plain.eval(panel);
     const tab = await browser.open(at(`${EDIT_NONE}&clobber`));
-    await waitFor(tab, () => {
+    const state = await waitFor(tab, () => {
       const state = document.documentElement.getAttribute("data-tba-doctor");
-      return state === "ready" || state === "unsupported" || state === "error";
+      return (state === "ready" || state === "unsupported" || state === "error") && state;
     }, [], { message: "a final state" });
+    assert.equal(await tab.eval(() => document.getElementsByName("getElementById").length), 1, "the page is clobbered");
+    assert.equal(state, "ready");
+    // The engine reads through its own world's DOM, which the page's named elements do not reach:
+    // the same verdict as on the page unclobbered.
+    await tab.eval(() => HTMLElement.prototype.click.call(Document.prototype.getElementById.call(document, "setupmachtxt")));
+    const read = await tab.eval(panel);
+    assert.equal(read.missing, expected.missing);
+    // NetSuite's own functions run in the page's world, where getElementById is an <img> now: Fix
+    // all says what NetSuite said, and claims nothing.
+    await tab.click(`#${PANEL} >>> button[data-tba-doctor-action=fix-all]`);
+    await waitFor(tab, () => /NetSuite said|Could not confirm|did not take/.test(Document.prototype.getElementById.call(document, "tba-doctor-panel").shadowRoot.textContent), [], { message: "an outcome" });
+    const after = await tab.eval(panel);
+    assert.doesNotMatch(after.text, /Added or raised/);
+    assert.deepEqual(after.lines, read.lines);
+    assert.equal(after.submits, 0);
   }),
 
   test("hardening: Fix all never runs over a line open with unsaved edits; it says so, changes nothing, and runs once the line is cancelled", async ({ browser, url: at }) => {
@@ -209,7 +212,7 @@ export default [
     }, [], { message: "a page note" });
     assert.match(note, /own role id is 1001, but its address names role 3: TBA Doctor reads role 1001/);
     assert.equal(await tab.eval(() => document.documentElement.getAttribute("data-tba-doctor")), "ready");
-    const { popup, screen } = await popupScreen(browser);
+    const { popup, screen } = await openPopupScreen(browser);
     assert.equal(screen, "role-edit");
     assert.match(await popup.eval(() => document.body.textContent), /own role id is 1001, but its address names role 3/);
     await popup.close?.();
@@ -230,14 +233,14 @@ export default [
         if (entry === "redraw") await tab.eval(() => window.nlapiRefreshLineItems("setupmach"));
         if (entry === "panel click") await tab.click(`#${PANEL} >>> button[data-tba-doctor-action=fix-all]`);
         if (entry === "popup message") {
-          const { screen, text, popup } = await popupScreen(browser);
+          const { screen, text, popup } = await openPopupScreen(browser);
           assert.equal(screen, "unavailable", text);
           assert.match(text, /engine-failed: run: popup-message: (midway|held)/);
           await popup.close?.();
         }
         await assertStopped(tab, entry);
         if (entry !== "popup message") {
-          const { screen, text } = await popupScreen(browser);
+          const { screen, text } = await openPopupScreen(browser);
           assert.equal(screen, "unavailable", text);
           assert.match(text, /engine-failed: run: /);
         }
