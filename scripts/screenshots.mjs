@@ -30,4 +30,7 @@ await withChromium("screenshots", async (browser) => {
   await shoot(edit, "panel-edit-fixed.png");
   const view = await rolePage(browser, "id=1005&fx=view");
   await shoot(view, "panel-view.png");
+  // An address naming another role than the page holds: the page's note.
+  const mismatch = await rolePage(browser, "id=3&e=T&fx=edit-none");
+  await shoot(mismatch, "panel-page-note.png");
 });
