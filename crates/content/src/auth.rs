@@ -191,55 +191,55 @@ fn draw(document: &Document, holder: &HtmlElement, page: &AuthPage) -> Result<()
     host.set_id(HOST_ID);
     let shadow = open_shadow(document, &host, style())?;
 
-    let panel = element(document, "section", None)?;
+    let panel = element(document, "section", None);
     panel.set_class_name("box");
     panel.set_attribute("aria-label", &say(Id::AuthHelpLabel))?;
-    add(document, &panel, "h2", Some(&say(Id::AuthHelpTitle)))?;
+    add(document, &panel, "h2", Some(&say(Id::AuthHelpTitle)));
     let role = match page.role_name.as_deref() {
         Some(name) => Message::with(Id::AuthHelpRoleNamed, vec![Arg::Text(name.to_owned())]),
         None => Message::plain(Id::AuthHelpRole),
     };
     let lacks = Message::with(Id::AuthHelpLacks, vec![Arg::message(role)]);
-    add(document, &panel, "p", Some(&text(&lacks)))?;
+    add(document, &panel, "p", Some(&text(&lacks)));
     add(
         document,
         &panel,
         "h3",
         Some(&say(Id::AuthHelpWhyNotPassword)),
-    )?;
-    let reasons = element(document, "ul", None)?;
+    );
+    let reasons = element(document, "ul", None);
     for reason in [
         Id::AuthHelpConcurrency,
         Id::AuthHelpSecurity,
         Id::AuthHelpReauth,
     ] {
-        add(document, &reasons, "li", Some(&say(reason)))?;
+        add(document, &reasons, "li", Some(&say(reason)));
     }
     panel.append_child(&reasons)?;
 
-    add(document, &panel, "h3", Some(&say(Id::AuthHelpSend)))?;
+    add(document, &panel, "h3", Some(&say(Id::AuthHelpSend)));
     let request = crate::ext::with_lookup(|lookup| {
         auth_error_request(page.account.as_deref(), page.role_name.as_deref(), lookup)
     });
-    let text_area = element(document, "textarea", None)?;
+    let text_area = element(document, "textarea", None);
     text_area.set_attribute("readonly", "")?;
     text_area.set_attribute("aria-label", &say(Id::PopupRequestLabel))?;
     text_area.set_attribute("data-tba-doctor", "request")?;
     text_area.set_text_content(Some(&request));
     panel.append_child(&text_area)?;
 
-    let actions = element(document, "div", None)?;
+    let actions = element(document, "div", None);
     actions.set_class_name("actions");
-    let copy = element(document, "button", Some(&say(Id::AuthHelpCopy)))?;
+    let copy = element(document, "button", Some(&say(Id::AuthHelpCopy)));
     copy.set_attribute("type", "button")?;
     copy.set_attribute("data-tba-doctor-action", "copy-request")?;
     actions.append_child(&copy)?;
-    let status = element(document, "span", None)?;
+    let status = element(document, "span", None);
     status.set_class_name("status");
     status.set_attribute("role", "status")?;
     actions.append_child(&status)?;
     if !page.host.is_empty() {
-        let link = element(document, "a", Some(&say(Id::AuthHelpAdmins)))?;
+        let link = element(document, "a", Some(&say(Id::AuthHelpAdmins)));
         link.set_attribute("href", &manage_roles_url(&page.host))?;
         link.set_attribute("target", "_blank")?;
         link.set_attribute("rel", "noopener")?;

@@ -135,14 +135,15 @@ fn draw_badge(
     text: &str,
     label: &str,
 ) -> Result<(), wasm_bindgen::JsValue> {
-    let host = document.create_element("span")?;
+    let host = dom::element(document, "span", None);
     host.set_class_name(BADGE_CLASS);
-    host.set_attribute("data-count", text)?;
-    host.set_attribute("title", label)?;
+    dom::attr(&host, "data-count", text);
+    dom::attr(&host, "title", label);
     let shadow = dom::open_shadow(document, &host, BADGE_STYLE)?;
-    let number = dom::element(document, "span", Some(text))?;
-    number.set_attribute("aria-label", label)?;
+    let number = dom::element(document, "span", Some(text));
+    dom::attr(&number, "aria-label", label);
     shadow.append_child(&number)?;
+    // The tab link is the page's: its refusal is possible, and leaves the tab without a badge.
     link.append_child(host.unchecked_ref())?;
     Ok(())
 }

@@ -3,10 +3,11 @@
 //!
 //! The panel only displays what it is given; it reads nothing from the page and decides nothing.
 //! Every text goes in with `set_text_content`. Its host carries the stable hooks of product.md §6
-//! (`data-profile`, `data-status`, `data-missing`, `data-too-low`). Clicks are delegated to one
+//! (`data-profile`, `data-status`, `data-missing`, `data-too-low`), and the 2027.1 notice its own
+//! (`data-tba-doctor-notice`, `data-oauth2-missing`). Clicks are delegated to one
 //! listener that the `Panel` owns and removes when dropped.
 use tba_rules::assemble::Mode;
-use tba_rules::evaluate::{RequirementState, Verdict};
+use tba_rules::evaluate::{Also, RequirementCheck, RequirementState, Transition, Verdict};
 use tba_rules::message::{Id, Message};
 use tba_rules::outcome::{Blocked, Outcome};
 use tba_rules::profile::Profile;
@@ -93,11 +94,11 @@ impl Panel {
         fallback: &Element,
         on_action: impl Fn(&str, Option<String>) + 'static,
     ) -> Result<Panel, JsValue> {
-        let host = document.create_element("div")?;
+        let host = element(document, "div", None);
         host.set_id(HOST_ID);
         let shadow = dom::open_shadow(document, &host, dom::style())?;
-        let body = element(document, "section", None)?;
-        body.set_attribute("aria-label", &say(Id::PanelTitle))?;
+        let body = element(document, "section", None);
+        dom::attr(&body, "aria-label", &say(Id::PanelTitle));
         shadow.append_child(&body)?;
         // The whole handler is one entry point: a throw while it finds the button stops the
         // engine as one in the action would.
@@ -158,8 +159,8 @@ impl Panel {
             )
         });
         self.set_hooks(model);
-        let body = element(document, "div", None)?;
-        self.draw(document, &body, model)?;
+        let body = element(document, "div", None);
+        self.draw(document, &body, model);
         self.body.replace_children_with_node_1(&body);
         if let Some((Some(action), permkey)) = focused {
             let selector = match permkey {
@@ -217,21 +218,21 @@ impl Panel {
         }
     }
 
-    fn draw(&self, document: &Document, body: &Element, model: &Model) -> Result<(), JsValue> {
+    fn draw(&self, document: &Document, body: &Element, model: &Model) {
         let profile_name = crate::ext::text(&model.profile.name.message());
         let class = match model.verdict {
             Some(verdict) => concat(&["panel s-", status_hook(verdict, &model.actions)]),
             None => "panel s-unsupported".to_owned(),
         };
         body.set_class_name(&class);
-        let head = add(document, body, "div", None)?;
+        let head = add(document, body, "div", None);
         head.set_class_name("head");
-        add(document, &head, "h2", Some(&say(Id::PanelTitle)))?;
+        add(document, &head, "h2", Some(&say(Id::PanelTitle)));
         let integration = Message::plain(Id::PanelIntegration).text(&profile_name);
-        add(document, &head, "span", Some(&text(&integration)))?.set_class_name("profile");
+        add(document, &head, "span", Some(&text(&integration))).set_class_name("profile");
         if let Some(name) = model.role_name {
             let role = Message::plain(Id::PanelRole).text(name);
-            add(document, &head, "span", Some(&text(&role)))?.set_class_name("profile");
+            add(document, &head, "span", Some(&text(&role))).set_class_name("profile");
         }
         if let Some(note) = model.note {
             let line = add(
@@ -239,58 +240,40 @@ impl Panel {
                 body,
                 "p",
                 Some(&crate::ext::text(&note.message())),
-            )?;
+            );
             line.set_class_name("hint");
-            line.set_attribute("data-tba-doctor", "settings-note")?;
+            dom::attr(&line, "data-tba-doctor", "settings-note");
         }
 
         let Some(verdict) = model.verdict else {
-            add(document, body, "p", Some(&say(Id::PanelUnreadable)))?.set_class_name("verdict");
-            let list = add(document, body, "ul", None)?;
+            add(document, body, "p", Some(&say(Id::PanelUnreadable))).set_class_name("verdict");
+            let list = add(document, body, "ul", None);
             list.set_class_name("problems");
             for problem in model.problems {
-                add(document, &list, "li", Some(problem))?;
+                add(document, &list, "li", Some(problem));
             }
-            return Ok(());
+            return;
         };
 
         for note in model.problems {
-            let line = add(document, body, "p", Some(note))?;
+            let line = add(document, body, "p", Some(note));
             line.set_class_name("hint");
-            line.set_attribute("data-tba-doctor", "page-note")?;
+            dom::attr(&line, "data-tba-doctor", "page-note");
         }
         let summary = wording::summary(verdict, &profile_name);
-        add(document, body, "p", Some(&text(&summary)))?.set_class_name("verdict");
+        add(document, body, "p", Some(&text(&summary))).set_class_name("verdict");
 
-        let list = add(document, body, "ul", None)?;
-        list.set_class_name("checks");
-        for check in &verdict.checks {
-            let item = add(document, &list, "li", None)?;
-            let tag_class = match check.state {
-                RequirementState::Satisfied { .. } => "tag ok",
-                RequirementState::TooLow { .. } => "tag too-low",
-                RequirementState::Missing { .. } => "tag missing",
-                RequirementState::NotOffered { .. } => "tag not-offered",
-            };
-            let (tag, line) = wording::check_line(check);
-            add(document, &item, "span", Some(&text(&tag)))?.set_class_name(tag_class);
-            add(document, &item, "span", Some(&text(&line)))?;
-            if let Some(id) = check.state.prefill_id() {
-                self.prefill_button(document, &item, id, &model.actions)?;
-            }
-            let why = crate::ext::text(&check.requirement.why.message());
-            add(document, &item, "span", Some(&why))?.set_class_name("why");
-        }
+        self.checks(document, body, &verdict.checks, &model.actions);
 
         if !verdict.warnings.is_empty() {
-            let warnings = add(document, body, "ul", None)?;
+            let warnings = add(document, body, "ul", None);
             warnings.set_class_name("warnings");
             for warning in &verdict.warnings {
-                add(document, &warnings, "li", Some(&text(&warning.message())))?;
+                add(document, &warnings, "li", Some(&text(&warning.message())));
             }
         }
         if !verdict.redundant.is_empty() {
-            let notes = add(document, body, "ul", None)?;
+            let notes = add(document, body, "ul", None);
             notes.set_class_name("notes");
             for id in &verdict.redundant {
                 add(
@@ -298,103 +281,163 @@ impl Panel {
                     &notes,
                     "li",
                     Some(&text(&wording::redundant_note(id))),
-                )?;
+                );
             }
         }
 
-        let actions = add(document, body, "div", None)?;
+        let actions = add(document, body, "div", None);
         actions.set_class_name("actions");
         match &model.actions {
             Actions::ViewMode(edit_url) => {
                 if verdict.status != Status::Ok {
                     match edit_url {
                         Some(url) => {
-                            let link = add(document, &actions, "a", Some(&say(Id::PanelEditLink)))?;
-                            link.set_attribute("href", url)?;
-                            link.set_attribute("data-tba-doctor-action", "edit")?;
+                            let link = add(document, &actions, "a", Some(&say(Id::PanelEditLink)));
+                            dom::attr(&link, "href", url);
+                            dom::attr(&link, "data-tba-doctor-action", "edit");
                         }
                         None => {
-                            add(document, &actions, "span", Some(&say(Id::PanelEditHint)))?;
+                            add(document, &actions, "span", Some(&say(Id::PanelEditHint)));
                         }
                     }
                 }
             }
             Actions::Enabled | Actions::Disabled(_) => {
                 if !verdict.plan.is_empty() {
-                    let fix = add(document, &actions, "button", Some(&say(Id::PanelFixAll)))?;
-                    fix.set_attribute("type", "button")?;
+                    let fix = add(document, &actions, "button", Some(&say(Id::PanelFixAll)));
+                    dom::attr(&fix, "type", "button");
                     fix.set_class_name("primary");
-                    fix.set_attribute("data-tba-doctor-action", "fix-all")?;
+                    dom::attr(&fix, "data-tba-doctor-action", "fix-all");
                     let label =
                         Message::plain(Id::PanelFixAllLabel).permissions(&verdict.plan.ids());
-                    fix.set_attribute("aria-label", &text(&label))?;
-                    disable(&fix, &model.actions)?;
+                    dom::attr(&fix, "aria-label", &text(&label));
+                    disable(&fix, &model.actions);
                 }
             }
         }
         let outcome = model.outcome.map(|outcome| text(&outcome.message()));
-        let status = add(document, &actions, "span", outcome.as_deref())?;
+        let status = add(document, &actions, "span", outcome.as_deref());
         status.set_class_name("status");
-        status.set_attribute("role", "status")?;
-        status.set_attribute("tabindex", "-1")?;
+        dom::attr(&status, "role", "status");
+        dom::attr(&status, "tabindex", "-1");
         if let Actions::Disabled(blocked) = &model.actions {
-            add(document, body, "p", Some(&text(&blocked.sentence())))?.set_class_name("reason");
+            add(document, body, "p", Some(&text(&blocked.sentence()))).set_class_name("reason");
         }
 
         if let Some(ids) = model.confirm {
-            let confirm = add(document, body, "div", None)?;
+            let confirm = add(document, body, "div", None);
             confirm.set_class_name("confirm");
-            confirm.set_attribute("role", "group")?;
-            confirm.set_attribute("aria-label", &say(Id::PanelConfirmLabel))?;
+            dom::attr(&confirm, "role", "group");
+            dom::attr(&confirm, "aria-label", &say(Id::PanelConfirmLabel));
             let question = wording::confirm_two_factor(ids);
-            add(document, &confirm, "p", Some(&text(&question)))?;
+            add(document, &confirm, "p", Some(&text(&question)));
             let yes = add(
                 document,
                 &confirm,
                 "button",
                 Some(&say(Id::PanelConfirmYes)),
-            )?;
-            yes.set_attribute("type", "button")?;
+            );
+            dom::attr(&yes, "type", "button");
             yes.set_class_name("primary");
-            yes.set_attribute("data-tba-doctor-action", "confirm-fix-all")?;
-            add(document, &confirm, "span", Some(" "))?;
-            let no = add(document, &confirm, "button", Some(&say(Id::PanelCancel)))?;
-            no.set_attribute("type", "button")?;
-            no.set_attribute("data-tba-doctor-action", "cancel-fix-all")?;
+            dom::attr(&yes, "data-tba-doctor-action", "confirm-fix-all");
+            add(document, &confirm, "span", Some(" "));
+            let no = add(document, &confirm, "button", Some(&say(Id::PanelCancel)));
+            dom::attr(&no, "type", "button");
+            dom::attr(&no, "data-tba-doctor-action", "cancel-fix-all");
         }
         if !matches!(model.actions, Actions::ViewMode(_)) && !verdict.plan.is_empty() {
-            add(document, body, "p", Some(&say(Id::PanelHint)))?.set_class_name("hint");
+            add(document, body, "p", Some(&say(Id::PanelHint))).set_class_name("hint");
         }
-        Ok(())
+        if let Some(transition) = &verdict.transition {
+            self.notice(document, body, transition, &model.actions);
+        }
     }
 
-    fn prefill_button(
+    /// The requirement lines of `checks`, with a Pre-fill button on each missing one.
+    fn checks(
         &self,
         document: &Document,
-        item: &Element,
-        id: &str,
+        parent: &Element,
+        checks: &[RequirementCheck],
         actions: &Actions,
-    ) -> Result<(), JsValue> {
-        if matches!(actions, Actions::ViewMode(_)) {
-            return Ok(());
+    ) -> Element {
+        let list = add(document, parent, "ul", None);
+        list.set_class_name("checks");
+        for check in checks {
+            let item = add(document, &list, "li", None);
+            let tag_class = match check.state {
+                RequirementState::Satisfied { .. } => "tag ok",
+                RequirementState::TooLow { .. } => "tag too-low",
+                RequirementState::Missing { .. } => "tag missing",
+                RequirementState::NotOffered { .. } => "tag not-offered",
+            };
+            let (tag, line) = wording::check_line(check);
+            add(document, &item, "span", Some(&text(&tag))).set_class_name(tag_class);
+            add(document, &item, "span", Some(&text(&line)));
+            if let Some(id) = check.state.prefill_id() {
+                self.prefill_button(document, &item, id, actions);
+            }
+            let why = crate::ext::text(&check.requirement.why.message());
+            add(document, &item, "span", Some(&why)).set_class_name("why");
         }
-        let button = add(document, item, "button", Some(&say(Id::PanelPrefill)))?;
-        button.set_attribute("type", "button")?;
-        button.set_attribute("data-tba-doctor-action", "prefill")?;
-        button.set_attribute("data-permkey", id)?;
+        list
+    }
+
+    /// The 2027.1 notice (`data-tba-doctor-notice="tba-2027"`), with "Also ready for OAuth 2.0":
+    /// what the role would also need (`data-oauth2-missing`), each with Pre-fill.
+    fn notice(
+        &self,
+        document: &Document,
+        body: &Element,
+        transition: &Transition,
+        actions: &Actions,
+    ) {
+        let notice = add(document, body, "div", None);
+        notice.set_class_name("notice");
+        dom::attr(&notice, "data-tba-doctor-notice", "tba-2027");
+        add(
+            document,
+            &notice,
+            "p",
+            Some(&text(&wording::tba_2027_notice())),
+        );
+        let Some(line) = wording::oauth2_line(transition) else {
+            return;
+        };
+        if let Also::Checks(checks) = &transition.also {
+            add(document, &notice, "h3", Some(&say(Id::NoticeAlsoTitle)));
+            add(document, &notice, "p", Some(&say(line)));
+            let list = self.checks(document, &notice, checks, actions);
+            dom::attr(
+                &list,
+                "data-oauth2-missing",
+                &join(&transition.missing_ids(), " "),
+            );
+        } else {
+            add(document, &notice, "p", Some(&say(line)));
+        }
+    }
+
+    fn prefill_button(&self, document: &Document, item: &Element, id: &str, actions: &Actions) {
+        if matches!(actions, Actions::ViewMode(_)) {
+            return;
+        }
+        let button = add(document, item, "button", Some(&say(Id::PanelPrefill)));
+        dom::attr(&button, "type", "button");
+        dom::attr(&button, "data-tba-doctor-action", "prefill");
+        dom::attr(&button, "data-permkey", id);
         let label = Message::plain(Id::PanelPrefillLabel).permission(id);
-        button.set_attribute("aria-label", &text(&label))?;
+        dom::attr(&button, "aria-label", &text(&label));
         disable(&button, actions)
     }
 }
 
 /// Disables `button` with the reason as its title when the actions are off.
-fn disable(button: &Element, actions: &Actions) -> Result<(), JsValue> {
+fn disable(button: &Element, actions: &Actions) {
     if let Actions::Disabled(blocked) = actions {
-        button.set_attribute("disabled", "")?;
-        button.set_attribute("title", &text(&blocked.sentence()))?;
+        dom::attr(button, "disabled", "");
+        dom::attr(button, "title", &text(&blocked.sentence()));
     }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -53,12 +53,14 @@ struct App {
     weak: Weak<RefCell<App>>,
 }
 
-/// Everything the panel's content depends on.
+/// Everything the panel's content depends on. The verdict is a function of the role and the
+/// settings (`evaluate`), so the role stands for it: comparing it is less code than comparing
+/// a whole verdict.
 #[derive(Clone, PartialEq)]
 struct PanelKey {
     settings: Settings,
     note: Option<Note>,
-    verdict: Option<Verdict>,
+    role: Option<tba_rules::Role>,
     problems: Vec<String>,
     actions: Actions,
     confirm: Option<Vec<&'static str>>,
@@ -321,7 +323,7 @@ impl App {
         let key = PanelKey {
             settings: self.settings.clone(),
             note: self.note.clone(),
-            verdict: self.verdict.clone(),
+            role: self.verdict.as_ref().map(|_| self.read.role.clone()),
             problems: self.problems.clone(),
             actions: self.actions.clone(),
             confirm: self.confirm.clone(),
@@ -514,7 +516,18 @@ impl App {
         let Some(verdict) = self.verdict.as_ref() else {
             return Outcome::CannotPrefill(Blocked::NoVerdict);
         };
-        let Some(id) = verdict.missing_ids().into_iter().find(|id| *id == permkey) else {
+        // A missing line of the verdict, or of "Also ready for OAuth 2.0".
+        let oauth2 = verdict
+            .transition
+            .as_ref()
+            .map(tba_rules::evaluate::Transition::missing_ids)
+            .unwrap_or_default();
+        let Some(id) = verdict
+            .missing_ids()
+            .into_iter()
+            .chain(oauth2)
+            .find(|id| *id == permkey)
+        else {
             return Outcome::CannotPrefill(Blocked::NotMissing);
         };
         let level = verdict

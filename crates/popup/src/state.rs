@@ -144,6 +144,8 @@ pub struct PopupState {
     pub copy: Option<CopyOutcome>,
     /// The page has not answered the question the popup is waiting on within [`SLOW_ANSWER_MS`].
     pub slow: bool,
+    /// The admin asked for the OAuth 2.0 lines in the request and the SDF snippet.
+    pub include_oauth2: bool,
     /// What the popup shows, derived from `profile` and `tab` whenever one of them changes (the
     /// verdict is evaluated once per answer, not once per render); see `screen`.
     screen: Rc<Screen>,
@@ -160,6 +162,7 @@ impl Default for PopupState {
             notice: None,
             copy: None,
             slow: false,
+            include_oauth2: false,
             screen: Rc::new(Screen::Loading),
         }
     }
@@ -196,6 +199,8 @@ pub enum Action {
     SeeSlowAnswer,
     /// A copy finished.
     FinishCopy(CopyOutcome),
+    /// The admin ticked or cleared "Include the OAuth 2.0 lines".
+    IncludeOAuth2(bool),
 }
 
 impl Reducible for PopupState {
@@ -279,6 +284,10 @@ impl Reducible for PopupState {
                 _ => {}
             },
             Action::FinishCopy(outcome) => state.copy = Some(outcome),
+            Action::IncludeOAuth2(include) => {
+                state.include_oauth2 = include;
+                state.copy = None;
+            }
         }
         if state.settings != self.settings
             || state.tab != self.tab
@@ -382,14 +391,20 @@ impl RoleScreen {
         matches!(self.mode, RoleMode::Edit | RoleMode::New)
     }
 
-    /// The request for the administrator.
-    pub fn admin_request(&self) -> String {
-        crate::ext::with_lookup(|lookup| text::admin_request(&self.role, &self.verdict, lookup))
+    /// The request for the administrator; with the OAuth 2.0 lines when `oauth2`.
+    pub fn admin_request(&self, oauth2: bool) -> String {
+        crate::ext::with_lookup(|lookup| {
+            text::admin_request(&self.role, &self.verdict, oauth2, lookup)
+        })
     }
 
-    /// The SDF role XML snippet of the plan.
-    pub fn sdf_snippet(&self) -> String {
-        text::sdf_snippet(&self.verdict.plan)
+    /// The SDF role XML snippet of the plan; with the OAuth 2.0 lines when `oauth2`.
+    pub fn sdf_snippet(&self, oauth2: bool) -> String {
+        if oauth2 {
+            text::sdf_snippet(&self.verdict.plan_with_oauth2())
+        } else {
+            text::sdf_snippet(&self.verdict.plan)
+        }
     }
 }
 
@@ -499,8 +514,10 @@ impl PopupState {
     /// The text a copy button copies on the current screen, if it has one.
     pub fn copy_text(&self, target: CopyTarget) -> Option<String> {
         match (self.screen(), target) {
-            (Screen::Role(role), CopyTarget::Request) => Some(role.admin_request()),
-            (Screen::Role(role), CopyTarget::Sdf) => Some(role.sdf_snippet()),
+            (Screen::Role(role), CopyTarget::Request) => {
+                Some(role.admin_request(self.include_oauth2))
+            }
+            (Screen::Role(role), CopyTarget::Sdf) => Some(role.sdf_snippet(self.include_oauth2)),
             (Screen::AuthError(auth), CopyTarget::Request) => Some(auth.request()),
             _ => None,
         }
@@ -615,8 +632,23 @@ pub struct RequirementLine {
 
 /// The requirement list of a verdict, in profile order.
 pub fn requirement_lines(verdict: &Verdict) -> Vec<RequirementLine> {
-    verdict
-        .checks
+    check_lines(&verdict.checks)
+}
+
+/// The lines of "Also ready for OAuth 2.0" (empty when there is no such list).
+pub fn oauth2_lines(verdict: &Verdict) -> Vec<RequirementLine> {
+    match verdict
+        .transition
+        .as_ref()
+        .map(|transition| &transition.also)
+    {
+        Some(tba_rules::evaluate::Also::Checks(checks)) => check_lines(checks),
+        _ => Vec::new(),
+    }
+}
+
+fn check_lines(checks: &[tba_rules::evaluate::RequirementCheck]) -> Vec<RequirementLine> {
+    checks
         .iter()
         .map(|check| {
             let why = check.requirement.why.clone();

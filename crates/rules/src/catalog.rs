@@ -133,6 +133,8 @@ pub mod ids {
     pub const LOGIN_OAUTH2: &str = "ADMI_LOGIN_OAUTH2";
     /// OAuth 2.0 Authorized Applications Management.
     pub const MANAGE_OAUTH2: &str = "ADMI_MANAGE_OAUTH2";
+    /// MCP Server Connection (the NetSuite AI Connector).
+    pub const MCP_SERVER: &str = "ADMI_MCP_SERVER";
     /// SuiteAnalytics Connect.
     pub const SUITEANALYTICS_CONNECT: &str = "ADMI_SUITEANALYTICSCONNECT";
     /// SuiteAnalytics Workbook (Reports subtab).

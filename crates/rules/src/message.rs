@@ -798,6 +798,52 @@ ids! {
     NoteOddIds = "note_odd_ids" / 2,
     /// Popup: the page's answer held permission ids that are not valid; the rest of the answer is shown. $COUNT$ is a number.
     PopupOddIds = "popup_odd_ids" / 1,
+    /// Name of the OAuth 2.0 client credentials profile.
+    ProfileOAuth2M2mName = "profile_oauth2_m2m_name" / 0,
+    /// When to pick the OAuth 2.0 client credentials profile.
+    ProfileOAuth2M2mSummary = "profile_oauth2_m2m_summary" / 0,
+    /// Name of the RESTlets with OAuth 2.0 profile.
+    ProfileRestletOAuth2Name = "profile_restlet_oauth2_name" / 0,
+    /// When to pick the RESTlets with OAuth 2.0 profile.
+    ProfileRestletOAuth2Summary = "profile_restlet_oauth2_summary" / 0,
+    /// Name of the SuiteAnalytics Connect with OAuth 2.0 profile.
+    ProfileSuiteAnalyticsConnectOAuth2Name = "profile_suiteanalytics_connect_oauth2_name" / 0,
+    /// When to pick the SuiteAnalytics Connect with OAuth 2.0 profile.
+    ProfileSuiteAnalyticsConnectOAuth2Summary = "profile_suiteanalytics_connect_oauth2_summary" / 0,
+    /// Name of the NetSuite AI Connector profile.
+    ProfileAiConnectorName = "profile_ai_connector_name" / 0,
+    /// When to pick the NetSuite AI Connector profile.
+    ProfileAiConnectorSummary = "profile_ai_connector_summary" / 0,
+    /// Why the AI Connector needs MCP Server Connection.
+    WhyMcp = "why_mcp" / 0,
+    /// Why SuiteAnalytics Connect with OAuth 2.0 needs Log in using OAuth 2.0 Access Tokens.
+    WhyConnectOAuth2Login = "why_connect_oauth2_login" / 0,
+    /// Warning for a profile whose login refuses 2FA-required roles, when the role is one.
+    WarningTwoFactorRefused = "warning_two_factor_refused" / 0,
+    /// Warning for a profile whose login refuses 2FA-required roles, when the fix would make the role one.
+    WarningTwoFactorRefusedWould = "warning_two_factor_refused_would" / 1,
+    /// Warning when the page does not offer the OAuth 2.0 permissions.
+    WarningOAuth2Off = "warning_oauth2_off" / 1,
+    /// Warning when the page does not offer a needed permission of another feature.
+    WarningOtherFeatureOff = "warning_other_feature_off" / 1,
+    /// Warning for the AI Connector profile on the Administrator role.
+    WarningAdministratorRefused = "warning_administrator_refused" / 0,
+    /// Note of the OAuth 2.0 client credentials profile.
+    WarningM2mMapping = "warning_m2m_mapping" / 0,
+    /// Note of the RESTlets with OAuth 2.0 profile.
+    WarningSuiteScriptFeatures = "warning_suitescript_features" / 0,
+    /// The notice of the 2027.1 change, on a role or profile that uses TBA.
+    NoticeTba2027 = "notice_tba_2027" / 0,
+    /// Heading of what the role would also need to serve the same integration over OAuth 2.0.
+    NoticeAlsoTitle = "notice_also_title" / 0,
+    /// The role needs nothing more for OAuth 2.0.
+    NoticeAlsoReady = "notice_also_ready" / 0,
+    /// Before the list of what OAuth 2.0 would also need.
+    NoticeAlsoNeeds = "notice_also_needs" / 0,
+    /// The notice's line for a SOAP integration.
+    NoticeSoap = "notice_soap" / 0,
+    /// Checkbox of the popup: the copied texts also list what OAuth 2.0 would need.
+    PopupIncludeOAuth2 = "popup_include_oauth2" / 0,
 }
 
 impl Id {

@@ -53,21 +53,24 @@ pub enum Blocked {
 impl Blocked {
     /// The reason as a clause, to go after "Cannot pre-fill:" and the like.
     pub fn message(&self) -> Message {
+        let id = match self {
+            Blocked::Unreadable => Id::BlockedUnreadable,
+            Blocked::ViewMode => Id::BlockedViewMode,
+            Blocked::MissingFunctions(_) => Id::BlockedMissingFunctions,
+            Blocked::Bridge(_) => Id::BlockedBridge,
+            Blocked::NoVerdict => Id::BlockedNoVerdict,
+            Blocked::NotMissing => Id::BlockedNotMissing,
+            Blocked::NoEditableFields(_) => Id::BlockedNoEditableFields,
+            Blocked::OpenLine(_) => Id::BlockedOpenLine,
+        };
+        let message = Message::plain(id);
         match self {
-            Blocked::Unreadable => Message::plain(Id::BlockedUnreadable),
-            Blocked::ViewMode => Message::plain(Id::BlockedViewMode),
-            Blocked::MissingFunctions(names) => {
-                Message::plain(Id::BlockedMissingFunctions).text(&crate::text::join(names, ", "))
+            Blocked::MissingFunctions(names) => message.text(&crate::text::join(names, ", ")),
+            Blocked::Bridge(failure) => message.message(failure.message()),
+            Blocked::NoEditableFields(subtab) | Blocked::OpenLine(subtab) => {
+                message.subtab(*subtab)
             }
-            Blocked::Bridge(failure) => {
-                Message::plain(Id::BlockedBridge).message(failure.message())
-            }
-            Blocked::NoVerdict => Message::plain(Id::BlockedNoVerdict),
-            Blocked::NotMissing => Message::plain(Id::BlockedNotMissing),
-            Blocked::NoEditableFields(subtab) => {
-                Message::plain(Id::BlockedNoEditableFields).subtab(*subtab)
-            }
-            Blocked::OpenLine(subtab) => Message::plain(Id::BlockedOpenLine).subtab(*subtab),
+            _ => message,
         }
     }
 
@@ -138,30 +141,39 @@ impl Outcome {
 
     /// The sentence the panel shows, and the popup as a refusal's reason.
     pub fn message(&self) -> Message {
-        let permissions = |id: Id, ids: &[String]| {
-            Message::plain(id).arg(Arg::permissions(ids.iter().map(String::as_str)))
+        // The id first, then the argument: one `Message` built in one place keeps the budgeted
+        // content wasm small.
+        let id = match self {
+            Outcome::Prefilled { .. } => Id::OutcomePrefilled,
+            Outcome::Fixed { .. } => Id::OutcomeFixed,
+            Outcome::NothingToFix => Id::OutcomeNothingToFix,
+            Outcome::Cancelled => Id::OutcomeCancelled,
+            Outcome::ConfirmFirst { .. } => Id::OutcomeConfirmFirst,
+            Outcome::Unconfirmed { .. } => Id::OutcomeUnconfirmed,
+            Outcome::NotTaken(_) => Id::OutcomeNotTaken,
+            Outcome::CannotPrefill(_) => Id::OutcomeCannotPrefill,
+            Outcome::CannotFix(_) => Id::OutcomeCannotFix,
+            Outcome::PrefillFailed(_) => Id::OutcomePrefillFailed,
+            Outcome::FixFailed(_) => Id::OutcomeFixFailed,
         };
+        let message = Message::plain(id);
         match self {
-            Outcome::Prefilled { id } => Message::plain(Id::OutcomePrefilled).permission(id),
-            Outcome::Fixed { ids } => permissions(Id::OutcomeFixed, ids),
-            Outcome::NothingToFix => Message::plain(Id::OutcomeNothingToFix),
-            Outcome::Cancelled => Message::plain(Id::OutcomeCancelled),
-            Outcome::ConfirmFirst { ids } => permissions(Id::OutcomeConfirmFirst, ids),
-            Outcome::Unconfirmed { ids } => permissions(Id::OutcomeUnconfirmed, ids),
-            Outcome::NotTaken(lines) => Message::plain(Id::OutcomeNotTaken)
-                .arg(Arg::Messages(lines.iter().map(NotTaken::message).collect())),
-            Outcome::CannotPrefill(blocked) => {
-                Message::plain(Id::OutcomeCannotPrefill).message(blocked.message())
+            Outcome::Prefilled { id } => message.permission(id),
+            Outcome::Fixed { ids }
+            | Outcome::ConfirmFirst { ids }
+            | Outcome::Unconfirmed { ids } => {
+                message.arg(Arg::permissions(ids.iter().map(String::as_str)))
             }
-            Outcome::CannotFix(blocked) => {
-                Message::plain(Id::OutcomeCannotFix).message(blocked.message())
+            Outcome::NotTaken(lines) => {
+                message.arg(Arg::Messages(lines.iter().map(NotTaken::message).collect()))
             }
-            Outcome::PrefillFailed(failure) => {
-                Message::plain(Id::OutcomePrefillFailed).message(failure.message())
+            Outcome::CannotPrefill(blocked) | Outcome::CannotFix(blocked) => {
+                message.message(blocked.message())
             }
-            Outcome::FixFailed(failure) => {
-                Message::plain(Id::OutcomeFixFailed).message(failure.message())
+            Outcome::PrefillFailed(failure) | Outcome::FixFailed(failure) => {
+                message.message(failure.message())
             }
+            Outcome::NothingToFix | Outcome::Cancelled => message,
         }
     }
 }

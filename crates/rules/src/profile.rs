@@ -14,7 +14,7 @@ use crate::level::Level;
 use crate::message::{Arg, Id, Message, Text};
 
 /// The id of an integration profile, as used in `data-profile` and in the settings (product.md
-/// §6): one of the nine built-in profiles, or a custom profile's.
+/// §6): one of the thirteen built-in profiles, or a custom profile's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum ProfileId {
     /// CloudExtend for Outlook and Excel (the default).
@@ -30,12 +30,20 @@ pub enum ProfileId {
     Rest,
     /// RESTlets with TBA.
     Restlet,
-    /// OAuth 2.0 (REST).
+    /// REST web services with OAuth 2.0, authorization code grant (the id `oauth2`).
     OAuth2,
-    /// SuiteAnalytics Connect.
+    /// SuiteAnalytics Connect (with TBA or OAuth 2.0).
     SuiteAnalyticsConnect,
     /// A role that issues tokens to other users.
     TokenAdmin,
+    /// REST web services or RESTlets with OAuth 2.0 client credentials (machine to machine).
+    OAuth2M2m,
+    /// RESTlets with OAuth 2.0.
+    RestletOAuth2,
+    /// SuiteAnalytics Connect with OAuth 2.0.
+    SuiteAnalyticsConnectOAuth2,
+    /// The NetSuite AI Connector (MCP).
+    AiConnector,
     /// A custom profile's id (made only by [`Profile::validate`]).
     Custom(CustomId),
 }
@@ -83,7 +91,7 @@ pub const MAX_ID_CHARS: usize = 40;
 
 impl ProfileId {
     /// The built-in profiles, in the order the popup lists them.
-    pub const ALL: [ProfileId; 9] = [
+    pub const ALL: [ProfileId; 13] = [
         ProfileId::CloudExtend,
         ProfileId::TokenLogin,
         ProfileId::SelfServiceTokens,
@@ -93,10 +101,14 @@ impl ProfileId {
         ProfileId::OAuth2,
         ProfileId::SuiteAnalyticsConnect,
         ProfileId::TokenAdmin,
+        ProfileId::OAuth2M2m,
+        ProfileId::RestletOAuth2,
+        ProfileId::SuiteAnalyticsConnectOAuth2,
+        ProfileId::AiConnector,
     ];
 
     /// The stable ids of [`ProfileId::ALL`], in its order.
-    const BUILTIN_IDS: [&'static str; 9] = [
+    const BUILTIN_IDS: [&'static str; 13] = [
         "cloudextend",
         "token-login",
         "self-service-tokens",
@@ -106,6 +118,10 @@ impl ProfileId {
         "oauth2",
         "suiteanalytics-connect",
         "token-admin",
+        "oauth2-m2m",
+        "restlet-oauth2",
+        "suiteanalytics-connect-oauth2",
+        "ai-connector",
     ];
 
     /// The stable id, e.g. `"token-login"`.
@@ -121,6 +137,10 @@ impl ProfileId {
             ProfileId::OAuth2 => 6,
             ProfileId::SuiteAnalyticsConnect => 7,
             ProfileId::TokenAdmin => 8,
+            ProfileId::OAuth2M2m => 9,
+            ProfileId::RestletOAuth2 => 10,
+            ProfileId::SuiteAnalyticsConnectOAuth2 => 11,
+            ProfileId::AiConnector => 12,
         };
         ProfileId::BUILTIN_IDS
             .get(index)
@@ -158,6 +178,32 @@ pub struct Flags {
     pub warns_token_admin_limits: bool,
     /// The Administrator role gets the warning that the Connect data source is not for it.
     pub warns_connect_not_for_administrator: bool,
+    /// The integration does not accept a 2FA-required role (SuiteAnalytics Connect, password
+    /// logins): the role being or becoming 2FA-required is warned about. For token and OAuth 2.0
+    /// logins it is not (they work with 2FA roles); Fix all asks before adding a 2FA-making
+    /// permission whatever the profile.
+    pub refuses_two_factor: bool,
+    /// The integration refuses the Administrator role (blocks `Ok`).
+    pub refuses_administrator: bool,
+    /// Brings the note on the client-credentials (M2M) mapping.
+    pub notes_m2m_mapping: bool,
+    /// Brings the note that RESTlets need the Client and Server SuiteScript features.
+    pub notes_suitescript: bool,
+    /// The integration logs in with TBA: the 2027.1 change concerns it.
+    pub tba: bool,
+}
+
+/// What the integration of a TBA profile needs to run over OAuth 2.0 instead.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum OAuth2Route {
+    /// Nothing to say: the profile uses OAuth 2.0 already, or no source names a counterpart.
+    #[default]
+    None,
+    /// The role needs these to serve the same integration over OAuth 2.0. (Borrowed for the
+    /// built-in profiles.)
+    Needs(Cow<'static, [Requirement]>),
+    /// A SOAP integration: OAuth 2.0 cannot serve SOAP web services, so it must move to REST.
+    Soap,
 }
 
 /// An integration profile.
@@ -167,13 +213,17 @@ pub struct Profile {
     pub id: ProfileId,
     /// Its name for people, e.g. "CloudExtend (Outlook, Excel)".
     pub name: Text,
-    /// One line, without a final period: when to pick it.
-    pub summary: Text,
+    /// One line, without a final period: when to pick it; `None` for a built-in profile, whose
+    /// line is in a table beside the profiles (read it with [`Profile::summary_text`]): the
+    /// content script never shows one, and would otherwise carry all of them.
+    pub summary: Option<Text>,
     /// What the role must hold, in the order the panel lists it. Never empty. (Borrowed for the
     /// built-in profiles.)
     pub requirements: Cow<'static, [Requirement]>,
     /// Its other rules.
     pub flags: Flags,
+    /// What the same integration needs over OAuth 2.0, for a TBA profile.
+    pub oauth2: OAuth2Route,
 }
 
 /// A permission made unnecessary by another one the role holds (reported, never an error).
@@ -266,91 +316,170 @@ const TOKEN_MANAGEMENT: Requirement = need(&[ids::ACCESS_TOKEN_MANAGEMENT], Id::
 const TOKEN_MANAGEMENT_SOURCE: &str =
     "product.md §3 and §4; netsuite-role-page.md §5.1 and §6.1 (Oracle bridgehead_4254081947)";
 
+const MCP: Requirement = need(&[ids::MCP_SERVER], Id::WhyMcp);
+const AI_CONNECTOR_SOURCE: &str = "Oracle article_4160616848 (NetSuite AI Connector Service FAQ: MCP Server Connection, OAuth 2.0 Access Tokens, REST Web Services for the MCP Standard Tools SuiteApp; no Administrator role)";
+
+const OAUTH2_FLOW_SOURCE: &str = "Oracle section_157771510070 (Set Up OAuth 2.0 Roles), section_157771482304 (Enable the OAuth 2.0 Feature)";
+
+const CONNECT_OAUTH2_LOGIN: Requirement = need(&[ids::LOGIN_OAUTH2], Id::WhyConnectOAuth2Login);
+
 const NO_FLAGS: Flags = Flags {
     forbids_web_services_only: false,
     warns_token_admin_limits: false,
     warns_connect_not_for_administrator: false,
+    refuses_two_factor: false,
+    refuses_administrator: false,
+    notes_m2m_mapping: false,
+    notes_suitescript: false,
+    tba: false,
 };
 
-const FORBIDS_WEB_SERVICES_ONLY: Flags = Flags {
-    forbids_web_services_only: true,
+const TBA: Flags = Flags {
+    tba: true,
     ..NO_FLAGS
 };
 
-static BUILTINS: [Profile; 9] = [
+const TBA_FORBIDS_WEB_SERVICES_ONLY: Flags = Flags {
+    forbids_web_services_only: true,
+    ..TBA
+};
+
+/// What the TBA profiles' integrations need over OAuth 2.0: the OAuth 2.0 profile of the same
+/// kind's requirements (a token login becomes the OAuth 2.0 login).
+const TO_OAUTH2_LOGIN: OAuth2Route = OAuth2Route::Needs(Cow::Borrowed(&[OAUTH2_LOGIN]));
+const REST_OAUTH2: &[Requirement] = &[OAUTH2_LOGIN, REST];
+const CONNECT_OAUTH2: &[Requirement] = &[CONNECT, CONNECT_OAUTH2_LOGIN];
+
+static BUILTINS: [Profile; 13] = [
     Profile {
         id: ProfileId::CloudExtend,
         name: Text::Message(Id::ProfileCloudExtendName),
-        summary: Text::Message(Id::ProfileCloudExtendSummary),
+        summary: None,
         requirements: Cow::Borrowed(&[CLOUDEXTEND_TOKENS, CLOUDEXTEND_SOAP]),
-        flags: FORBIDS_WEB_SERVICES_ONLY,
+        flags: TBA_FORBIDS_WEB_SERVICES_ONLY,
+        oauth2: OAuth2Route::Soap,
     },
     Profile {
         id: ProfileId::TokenLogin,
         name: Text::Message(Id::ProfileTokenLoginName),
-        summary: Text::Message(Id::ProfileTokenLoginSummary),
+        summary: None,
         requirements: Cow::Borrowed(&[TOKEN_LOGIN]),
-        flags: NO_FLAGS,
+        flags: TBA,
+        oauth2: TO_OAUTH2_LOGIN,
     },
     Profile {
         id: ProfileId::SelfServiceTokens,
         name: Text::Message(Id::ProfileSelfServiceTokensName),
-        summary: Text::Message(Id::ProfileSelfServiceTokensSummary),
+        summary: None,
         requirements: Cow::Borrowed(&[USER_ACCESS_TOKENS]),
-        flags: NO_FLAGS,
+        flags: TBA,
+        oauth2: TO_OAUTH2_LOGIN,
     },
     Profile {
         id: ProfileId::Soap,
         name: Text::Message(Id::ProfileSoapName),
-        summary: Text::Message(Id::ProfileSoapSummary),
+        summary: None,
         requirements: Cow::Borrowed(&[TOKEN_LOGIN, SOAP]),
-        flags: NO_FLAGS,
+        flags: TBA,
+        oauth2: OAuth2Route::Soap,
     },
     Profile {
         id: ProfileId::Rest,
         name: Text::Message(Id::ProfileRestName),
-        summary: Text::Message(Id::ProfileRestSummary),
+        summary: None,
         requirements: Cow::Borrowed(&[TOKEN_LOGIN, REST, WORKBOOK]),
-        flags: NO_FLAGS,
+        flags: TBA,
+        oauth2: OAuth2Route::Needs(Cow::Borrowed(REST_OAUTH2)),
     },
     Profile {
         id: ProfileId::Restlet,
         name: Text::Message(Id::ProfileRestletName),
-        summary: Text::Message(Id::ProfileRestletSummary),
+        summary: None,
         requirements: Cow::Borrowed(&[TOKEN_LOGIN]),
-        flags: FORBIDS_WEB_SERVICES_ONLY,
+        flags: TBA_FORBIDS_WEB_SERVICES_ONLY,
+        oauth2: TO_OAUTH2_LOGIN,
     },
     Profile {
         id: ProfileId::OAuth2,
         name: Text::Message(Id::ProfileOAuth2Name),
-        summary: Text::Message(Id::ProfileOAuth2Summary),
-        requirements: Cow::Borrowed(&[OAUTH2_LOGIN, REST]),
+        summary: None,
+        requirements: Cow::Borrowed(REST_OAUTH2),
         flags: NO_FLAGS,
+        oauth2: OAuth2Route::None,
     },
     Profile {
         id: ProfileId::SuiteAnalyticsConnect,
         name: Text::Message(Id::ProfileSuiteAnalyticsConnectName),
-        summary: Text::Message(Id::ProfileSuiteAnalyticsConnectSummary),
+        summary: None,
         requirements: Cow::Borrowed(&[CONNECT, CONNECT_LOGIN]),
         flags: Flags {
             warns_connect_not_for_administrator: true,
-            ..NO_FLAGS
+            refuses_two_factor: true,
+            ..TBA
         },
+        oauth2: OAuth2Route::Needs(Cow::Borrowed(CONNECT_OAUTH2)),
     },
     Profile {
         id: ProfileId::TokenAdmin,
         name: Text::Message(Id::ProfileTokenAdminName),
-        summary: Text::Message(Id::ProfileTokenAdminSummary),
+        summary: None,
         requirements: Cow::Borrowed(&[TOKEN_MANAGEMENT]),
         flags: Flags {
             warns_token_admin_limits: true,
+            ..TBA
+        },
+        oauth2: OAuth2Route::None,
+    },
+    Profile {
+        id: ProfileId::OAuth2M2m,
+        name: Text::Message(Id::ProfileOAuth2M2mName),
+        summary: None,
+        requirements: Cow::Borrowed(REST_OAUTH2),
+        flags: Flags {
+            notes_m2m_mapping: true,
             ..NO_FLAGS
         },
+        oauth2: OAuth2Route::None,
+    },
+    Profile {
+        id: ProfileId::RestletOAuth2,
+        name: Text::Message(Id::ProfileRestletOAuth2Name),
+        summary: None,
+        requirements: Cow::Borrowed(&[OAUTH2_LOGIN]),
+        flags: Flags {
+            forbids_web_services_only: true,
+            notes_suitescript: true,
+            ..NO_FLAGS
+        },
+        oauth2: OAuth2Route::None,
+    },
+    Profile {
+        id: ProfileId::SuiteAnalyticsConnectOAuth2,
+        name: Text::Message(Id::ProfileSuiteAnalyticsConnectOAuth2Name),
+        summary: None,
+        requirements: Cow::Borrowed(CONNECT_OAUTH2),
+        flags: Flags {
+            warns_connect_not_for_administrator: true,
+            refuses_two_factor: true,
+            ..NO_FLAGS
+        },
+        oauth2: OAuth2Route::None,
+    },
+    Profile {
+        id: ProfileId::AiConnector,
+        name: Text::Message(Id::ProfileAiConnectorName),
+        summary: None,
+        requirements: Cow::Borrowed(&[MCP, OAUTH2_LOGIN, REST]),
+        flags: Flags {
+            refuses_administrator: true,
+            ..NO_FLAGS
+        },
+        oauth2: OAuth2Route::None,
     },
 ];
 
 /// In `ProfileId::ALL` order, like the profiles.
-static SOURCES: [Sources; 9] = [
+static SOURCES: [Sources; 13] = [
     Sources {
         profile: "product.md §1 and §3; not Web Services Only: netsuite-role-page.md §6.3 (CloudExtend article 3509654)",
         requirements: &[CLOUDEXTEND_TOKENS_SOURCE, CLOUDEXTEND_SOAP_SOURCE],
@@ -387,9 +516,54 @@ static SOURCES: [Sources; 9] = [
         profile: "product.md §3 and §4; netsuite-role-page.md §6.1 (Oracle bridgehead_4254081947)",
         requirements: &[TOKEN_MANAGEMENT_SOURCE],
     },
+    Sources {
+        profile: "Oracle section_162686838198 (OAuth 2.0 Client Credentials (M2M) Setup: the mapping of entity, role, application and certificate, made by a user with OAuth 2.0 Authorized Applications Management, cleared by a sandbox refresh); section_157771510070 (the role's permissions are those of the authorization code grant)",
+        requirements: &[OAUTH2_LOGIN_SOURCE, REST_SOURCE],
+    },
+    Sources {
+        profile: "Oracle section_157771510070 (Set Up OAuth 2.0 Roles); not Web Services Only: netsuite-role-page.md §6.3 (Oracle section_1530099787); Client and Server SuiteScript: netsuite-more-pages.md (Oracle bridgehead_4253254429)",
+        requirements: &[OAUTH2_LOGIN_SOURCE],
+    },
+    Sources {
+        profile: "Oracle section_157771510070; the Administrator role: netsuite-role-page.md §6.4 (Oracle section_1549964695); 2FA: netsuite-role-page.md §6.2 (Oracle section_N328126)",
+        requirements: &[CONNECT_SOURCE, OAUTH2_FLOW_SOURCE],
+    },
+    Sources {
+        profile: "Oracle article_4160616848 (NetSuite AI Connector Service FAQ: 'the NetSuite AI Connector service does not support Administrator roles'). The FAQ also asks for the Server SuiteScript, OAuth 2.0 and REST Web Services features and an AI client with PKCE; the role page cannot see those, so they are not requirements here",
+        requirements: &[AI_CONNECTOR_SOURCE, OAUTH2_LOGIN_SOURCE, REST_SOURCE],
+    },
+];
+
+/// The built-in profiles' summaries, in `ProfileId::ALL` order.
+static SUMMARIES: [Id; 13] = [
+    Id::ProfileCloudExtendSummary,
+    Id::ProfileTokenLoginSummary,
+    Id::ProfileSelfServiceTokensSummary,
+    Id::ProfileSoapSummary,
+    Id::ProfileRestSummary,
+    Id::ProfileRestletSummary,
+    Id::ProfileOAuth2Summary,
+    Id::ProfileSuiteAnalyticsConnectSummary,
+    Id::ProfileTokenAdminSummary,
+    Id::ProfileOAuth2M2mSummary,
+    Id::ProfileRestletOAuth2Summary,
+    Id::ProfileSuiteAnalyticsConnectOAuth2Summary,
+    Id::ProfileAiConnectorSummary,
 ];
 
 impl Profile {
+    /// One line, without a final period: when to pick it.
+    pub fn summary_text(&self) -> Text {
+        match &self.summary {
+            Some(text) => text.clone(),
+            None => ProfileId::ALL
+                .iter()
+                .position(|id| *id == self.id)
+                .and_then(|index| SUMMARIES.get(index))
+                .map_or(Text::Plain(String::new()), |id| Text::Message(*id)),
+        }
+    }
+
     /// Where the profile's rules come from, for a built-in profile; `None` for a custom one.
     pub fn sources(&self) -> Option<&'static Sources> {
         let index = ProfileId::ALL.iter().position(|id| *id == self.id)?;
@@ -397,8 +571,8 @@ impl Profile {
     }
 }
 
-/// The nine built-in profiles, in `ProfileId::ALL` order.
-pub fn builtins() -> &'static [Profile; 9] {
+/// The thirteen built-in profiles, in `ProfileId::ALL` order.
+pub fn builtins() -> &'static [Profile; 13] {
     &BUILTINS
 }
 
@@ -444,7 +618,7 @@ impl From<&Profile> for ProfileDraft {
         ProfileDraft {
             id: profile.id.as_str().to_owned(),
             name: profile.name.clone(),
-            summary: profile.summary.clone(),
+            summary: profile.summary_text(),
             requirements: profile
                 .requirements
                 .iter()
@@ -700,9 +874,10 @@ impl Profile {
             Some(id) if errors.is_empty() => Ok(Profile {
                 id,
                 name: draft.name,
-                summary: draft.summary,
+                summary: Some(draft.summary),
                 requirements: Cow::Owned(requirements),
                 flags: draft.flags,
+                oauth2: OAuth2Route::None,
             }),
             _ => Err(errors),
         }

@@ -21,8 +21,15 @@ pub const PERMISSIONS_PATH: &str =
 const MAX_QUOTED_CHARS: usize = 300;
 
 /// A request an end user or admin can send to the account administrator: which role, which
-/// permissions to add or raise (at Full) and why, and where to click; worded by `lookup`.
-pub fn admin_request(role: &Role, verdict: &Verdict, lookup: &dyn Lookup) -> String {
+/// permissions to add or raise (at Full) and why, and where to click; worded by `lookup`. With
+/// `oauth2`, the lines "Also ready for OAuth 2.0" lists join the plan, and the 2027.1 notice is
+/// said.
+pub fn admin_request(role: &Role, verdict: &Verdict, oauth2: bool, lookup: &dyn Lookup) -> String {
+    let plan = if oauth2 {
+        verdict.plan_with_oauth2()
+    } else {
+        verdict.plan.clone()
+    };
     let mut text = Lines::new(lookup);
     text.line(Id::RequestGreeting.into());
     text.blank();
@@ -33,17 +40,17 @@ pub fn admin_request(role: &Role, verdict: &Verdict, lookup: &dyn Lookup) -> Str
             Arg::message(verdict.profile_name.message()),
         ],
     ));
-    if verdict.plan.is_empty() {
+    if plan.is_empty() {
         text.line(Id::RequestNothingMissing.into());
     } else {
         text.blank();
         text.line(Id::RequestSetThese.into());
-        for op in &verdict.plan.ops {
+        for op in &plan.ops {
             text.item(describe_op(op, verdict));
         }
         text.blank();
         text.line(Id::RequestWhere.into());
-        for subtab in subtabs_of(&verdict.plan) {
+        for subtab in subtabs_of(&plan) {
             text.item(where_path(subtab));
         }
         text.line(Id::RequestHow.into());
@@ -54,6 +61,10 @@ pub fn admin_request(role: &Role, verdict: &Verdict, lookup: &dyn Lookup) -> Str
         .filter(|warning| !matches!(warning, Warning::TokenAdminLimits))
         .map(Warning::message)
         .collect();
+    let mut notes = notes;
+    if oauth2 && verdict.transition.is_some() {
+        notes.push(crate::wording::tba_2027_notice());
+    }
     if !notes.is_empty() {
         text.blank();
         text.line(Id::RequestAlsoNote.into());
@@ -238,9 +249,18 @@ fn describe_op(op: &FixOp, verdict: &Verdict) -> Message {
             vec![Arg::Level(from), Arg::Level(to)],
         ),
     };
+    let also = match verdict
+        .transition
+        .as_ref()
+        .map(|transition| &transition.also)
+    {
+        Some(crate::evaluate::Also::Checks(checks)) => checks.as_slice(),
+        _ => &[],
+    };
     let why = verdict
         .checks
         .iter()
+        .chain(also)
         .map(|check| &check.requirement)
         .find(|requirement| requirement.any_of.contains(&id))
         .map(|requirement| requirement.why.message());
@@ -504,7 +524,7 @@ Please also note:
 Thank you.
 ";
         let english = crate::message::english::Messages::load();
-        assert_eq!(admin_request(&role, &verdict, &english), expected);
+        assert_eq!(admin_request(&role, &verdict, false, &english), expected);
     }
 
     #[test]

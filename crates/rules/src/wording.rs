@@ -1,8 +1,9 @@
 //! How the in-page panel words a verdict: its summary line, each requirement's line and tag, the
-//! redundancy notes and the 2FA confirmation. The panel only places these messages.
+//! redundancy notes, the 2FA confirmation and the 2027.1 notice. The panel only places these
+//! messages; the popup uses the notice's too.
 
 use crate::Status;
-use crate::evaluate::{RequirementCheck, RequirementState, Verdict};
+use crate::evaluate::{Also, RequirementCheck, RequirementState, Transition, Verdict};
 use crate::message::{Id, Message};
 use crate::profile::REDUNDANCIES;
 
@@ -85,6 +86,22 @@ pub fn confirm_two_factor(ids: &[&str]) -> Message {
         Id::PanelConfirm2faMany
     })
     .permissions(ids)
+}
+
+/// The 2027.1 notice itself: the dates, that TBA integrations keep working, the source.
+pub fn tba_2027_notice() -> Message {
+    Message::plain(Id::NoticeTba2027)
+}
+
+/// What the notice says after itself about OAuth 2.0 for this role: ready, what it would also
+/// need (the list follows), or that SOAP cannot move; `None` when there is nothing to say.
+pub fn oauth2_line(transition: &Transition) -> Option<Id> {
+    match &transition.also {
+        Also::Checks(checks) if checks.is_empty() => Some(Id::NoticeAlsoReady),
+        Also::Checks(_) => Some(Id::NoticeAlsoNeeds),
+        Also::Soap => Some(Id::NoticeSoap),
+        Also::Nothing => None,
+    }
 }
 
 #[cfg(test)]

@@ -254,6 +254,15 @@ fn outcome(read: &PageRead, profile: ProfileId) -> BTreeMap<&'static str, Value>
         .collect();
     out.insert("warnings", json!(warnings));
     out.insert("permissionCount", json!(role.grants.len()));
+    // The 2027.1 notice's "Also ready for OAuth 2.0" list (`data-oauth2-missing`), when there is
+    // one; null without the notice or the list.
+    let oauth2 = match verdict.transition.as_ref() {
+        Some(transition) if matches!(transition.also, tba_rules::evaluate::Also::Checks(_)) => {
+            json!(transition.missing_ids().join(" "))
+        }
+        _ => Value::Null,
+    };
+    out.insert("oauth2Missing", oauth2);
     out
 }
 
@@ -269,7 +278,7 @@ const STATED: [&str; 8] = [
     "prefill",
 ];
 /// The fields a case may state; compared only when it does.
-const INFORMATIONAL: [&str; 3] = ["notOffered", "warnings", "permissionCount"];
+const INFORMATIONAL: [&str; 4] = ["notOffered", "warnings", "permissionCount", "oauth2Missing"];
 /// Fields that are not expectations.
 const NOT_COMPARED: [&str; 3] = ["_comment", "note", "profiles"];
 

@@ -171,7 +171,7 @@ fn the_requests_are_worded_by_messages_with_every_placeholder_filled() {
     ] {
         for profile in profile::builtins() {
             let verdict = evaluate(&role, profile);
-            let text = tba_rules::text::admin_request(&role, &verdict, &checking);
+            let text = tba_rules::text::admin_request(&role, &verdict, true, &checking);
             assert!(
                 text.starts_with("Hello,\n\n") && text.ends_with("Thank you.\n"),
                 "{text}"

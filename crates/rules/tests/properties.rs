@@ -309,9 +309,23 @@ proptest! {
             };
             prop_assert_eq!(verdict.status, expected);
 
-            // 2FA warning exactly when the plan adds a 2FA permission to a role not yet 2FA-required.
-            let warns = verdict.has_warning("would-require-2fa");
-            prop_assert_eq!(warns, !verdict.plan.two_factor_ids().is_empty() && !role.is_two_factor_required());
+            // Fix all asks exactly when the plan adds a 2FA permission to a role not yet
+            // 2FA-required, whatever the profile; the warning comes only with a profile whose
+            // login refuses 2FA-required roles, when the role is or would become one.
+            let becomes = !verdict.plan.two_factor_ids().is_empty() && !role.is_two_factor_required();
+            prop_assert_eq!(!verdict.fix_confirmation().is_empty(), becomes);
+            let warns = verdict.has_warning("two-factor-refused");
+            prop_assert_eq!(warns, profile.flags.refuses_two_factor && (becomes || role.is_two_factor_required()));
+            // The OAuth 2.0 lines are never ones the plan already has, and never remove or lower.
+            if let Some(transition) = &verdict.transition {
+                for id in transition.plan().ids() {
+                    prop_assert!(!verdict.plan.ids().contains(&id), "{id} twice");
+                }
+                let both = plan::apply(&role, &verdict.plan_with_oauth2());
+                for (id, grant) in role.grants.iter() {
+                    prop_assert!(both.level_of(id) >= grant.level, "{id} lowered");
+                }
+            }
 
             // The popup re-evaluates the wire form and must see the same verdict.
             let answer = Response::Snapshot {

@@ -189,10 +189,10 @@ fn product_section_3_profiles() {
             "needs-fix | missing:ADMI_SUITEANALYTICSCONNECT missing:ADMI_LOGIN_OAUTH | plan: add ADMI_LOGIN_OAUTH@setupmach FULL, add ADMI_SUITEANALYTICSCONNECT@setupmach FULL | redundant:  | warnings: ",
         ),
         (
-            "token administrator needs Access Token Management, and is warned about 2FA and its limits",
+            "token administrator needs Access Token Management, and is told its limits (a token login works with a 2FA role: Fix all asks before adding it, see below)",
             role(&[]),
             TokenAdmin,
-            "needs-fix | missing:ADMI_MANAGE_OAUTH_TOKENS | plan: add ADMI_MANAGE_OAUTH_TOKENS@setupmach FULL | redundant:  | warnings: would-require-2fa token-admin-limits",
+            "needs-fix | missing:ADMI_MANAGE_OAUTH_TOKENS | plan: add ADMI_MANAGE_OAUTH_TOKENS@setupmach FULL | redundant:  | warnings: token-admin-limits",
         ),
         (
             "token administrator that has it is ready but still told its limits",
@@ -232,7 +232,7 @@ fn product_section_4_rules() {
             "§4.1 redundancy is reported whatever the profile",
             role(&[(UAT, 4), (LOGIN, 4)]),
             TokenAdmin,
-            "needs-fix | missing:ADMI_MANAGE_OAUTH_TOKENS | plan: add ADMI_MANAGE_OAUTH_TOKENS@setupmach FULL | redundant: ADMI_LOGIN_OAUTH | warnings: would-require-2fa token-admin-limits",
+            "needs-fix | missing:ADMI_MANAGE_OAUTH_TOKENS | plan: add ADMI_MANAGE_OAUTH_TOKENS@setupmach FULL | redundant: ADMI_LOGIN_OAUTH | warnings: token-admin-limits",
         ),
         (
             "§4.2 Access Token Management does not let the role log in with tokens",
@@ -262,7 +262,7 @@ fn product_section_4_rules() {
             "§4.4 adding a 2FA permission is warned about",
             role(&[]),
             TokenAdmin,
-            "needs-fix | missing:ADMI_MANAGE_OAUTH_TOKENS | plan: add ADMI_MANAGE_OAUTH_TOKENS@setupmach FULL | redundant:  | warnings: would-require-2fa token-admin-limits",
+            "needs-fix | missing:ADMI_MANAGE_OAUTH_TOKENS | plan: add ADMI_MANAGE_OAUTH_TOKENS@setupmach FULL | redundant:  | warnings: token-admin-limits",
         ),
         (
             "§4.4 no 2FA warning when the role already requires 2FA",
@@ -401,7 +401,7 @@ fn role_page_section_6_statements() {
                 ..role(&[(CONNECT, 4), (LOGIN, 4)])
             },
             SuiteAnalyticsConnect,
-            "ok | ok:ADMI_SUITEANALYTICSCONNECT ok:ADMI_LOGIN_OAUTH | plan:  | redundant:  | warnings: administrator-role connect-not-for-administrator",
+            "ok | ok:ADMI_SUITEANALYTICSCONNECT ok:ADMI_LOGIN_OAUTH | plan:  | redundant:  | warnings: administrator-role two-factor-refused connect-not-for-administrator",
         ),
     ];
     for (statement, role, profile, expected) in cases {

@@ -7,6 +7,7 @@ mod catalog;
 mod fixtures;
 mod messages;
 mod meter;
+mod oauth2;
 mod properties;
 mod rules;
 mod tidy;

@@ -37,7 +37,7 @@ pub fn ProfilePicker(props: &ProfilePickerProps) -> Html {
     let summary = |entry: &Profile| {
         say_with(
             Id::PopupProfileSummary,
-            vec![Arg::message(entry.summary.message())],
+            vec![Arg::message(entry.summary_text().message())],
         )
     };
     html! {
@@ -46,7 +46,7 @@ pub fn ProfilePicker(props: &ProfilePickerProps) -> Html {
             <select id="profile" aria-describedby="profile-summary" {onchange}>
                 { for profiles.iter().map(|entry| html! {
                     <option value={entry.id.as_str().to_owned()} selected={entry.id == props.value}
-                        title={text(&entry.summary)}>{ text(&entry.name) }</option>
+                        title={text(&entry.summary_text())}>{ text(&entry.name) }</option>
                 }) }
             </select>
             <p id="profile-summary" class="muted">{ summary(chosen) }</p>

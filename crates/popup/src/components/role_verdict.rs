@@ -1,5 +1,6 @@
 //! The screen for a role page: the verdict (as in the page panel), the requirement list with
-//! states, warnings and redundant notes, Pre-fill and Fix all, and the copy buttons.
+//! states, warnings and redundant notes, Pre-fill and Fix all, the 2027.1 notice with "Also ready
+//! for OAuth 2.0", and the copy buttons.
 use std::rc::Rc;
 
 use tba_rules::message::{Arg, Id, Message};
@@ -9,7 +10,8 @@ use yew::prelude::*;
 use crate::components::copy_actions::CopyActions;
 use crate::components::words::{say, say_with};
 use crate::state::{
-    CopyOutcome, CopyTarget, RoleMode, RoleScreen, requirement_lines, status_heading,
+    CopyOutcome, CopyTarget, RequirementLine, RoleMode, RoleScreen, oauth2_lines,
+    requirement_lines, status_heading,
 };
 
 /// Props of [`RoleVerdict`].
@@ -35,6 +37,12 @@ pub struct RoleVerdictProps {
     pub oncancel: Callback<()>,
     /// Copy a text.
     pub oncopy: Callback<CopyTarget>,
+    /// The copied texts include the OAuth 2.0 lines.
+    #[prop_or_default]
+    pub include_oauth2: bool,
+    /// The admin ticked or cleared "Include the OAuth 2.0 lines".
+    #[prop_or_default]
+    pub oninclude: Callback<bool>,
 }
 
 fn join_ids(ids: &[&str]) -> String {
@@ -58,6 +66,7 @@ pub fn RoleVerdict(props: &RoleVerdictProps) -> Html {
         .clone()
         .unwrap_or_else(|| say(Id::PopupRoleUnnamed));
     let lines = requirement_lines(verdict);
+    let also = oauth2_lines(verdict);
     let two_factor = Message::with(
         Id::WarningWouldRequireTwoFactor,
         vec![Arg::permissions(verdict.fix_confirmation().iter().copied())],
@@ -93,8 +102,12 @@ pub fn RoleVerdict(props: &RoleVerdictProps) -> Html {
     }
     // The texts are made when a button is clicked; here only the one the browser refused to copy.
     let fallback = match &props.copy {
-        Some(CopyOutcome::Failed(CopyTarget::Request, _)) => Some(screen.admin_request()),
-        Some(CopyOutcome::Failed(CopyTarget::Sdf, _)) => Some(screen.sdf_snippet()),
+        Some(CopyOutcome::Failed(CopyTarget::Request, _)) => {
+            Some(screen.admin_request(props.include_oauth2))
+        }
+        Some(CopyOutcome::Failed(CopyTarget::Sdf, _)) => {
+            Some(screen.sdf_snippet(props.include_oauth2))
+        }
         _ => None,
     }
     .map(AttrValue::from);
@@ -110,27 +123,7 @@ pub fn RoleVerdict(props: &RoleVerdictProps) -> Html {
                 data-too-low={join_ids(&verdict.too_low_ids())}>
                 <h2 aria-live="polite">{ status_heading(verdict) }</h2>
                 <ul class="requirements">
-                    { for lines.iter().map(|line| {
-                        let onprefill = props.onprefill.clone();
-                        let permkey = line.id.to_owned();
-                        html! {
-                            <li data-state={line.state} data-permkey={line.id}>
-                                <span class="mark" aria-hidden="true">{ mark(line.state) }</span>
-                                <span class="what">
-                                    <b>{ line.name }</b>
-                                    <span class="state">{ line.detail.clone() }</span>
-                                    <span class="why muted">{ crate::ext::text(&line.why.message()) }</span>
-                                </span>
-                                if editable && line.can_prefill {
-                                    <button type="button" data-tba-doctor-action="prefill"
-                                        data-permkey={line.id} disabled={props.busy}
-                                        aria-label={say_with(Id::PopupPrefillLabel, vec![Arg::Permission(line.id.to_owned())])}
-                                        onclick={Callback::from(move |_| onprefill.emit(permkey.clone()))}>
-                                        { say(Id::PopupPrefill) }</button>
-                                }
-                            </li>
-                        }
-                    }) }
+                    { for lines.iter().map(|line| requirement(line, editable, props)) }
                 </ul>
             </div>
             if editable && !verdict.plan.is_empty() {
@@ -173,6 +166,32 @@ pub fn RoleVerdict(props: &RoleVerdictProps) -> Html {
                     }) }
                 </ul>
             }
+            if let Some(transition) = &verdict.transition {
+                <section class="tba-2027" data-tba-doctor-notice="tba-2027">
+                    <p>{ crate::ext::text(&tba_rules::wording::tba_2027_notice()) }</p>
+                    if let Some(line) = tba_rules::wording::oauth2_line(transition) {
+                        if matches!(transition.also, tba_rules::evaluate::Also::Checks(_)) {
+                            <h3>{ say(Id::NoticeAlsoTitle) }</h3>
+                            <p>{ say(line) }</p>
+                            <ul class="requirements" data-oauth2-missing={join_ids(&transition.missing_ids())}>
+                                { for also.iter().map(|line| requirement(line, editable, props)) }
+                            </ul>
+                            if let Some(off) = transition.feature_off() {
+                                <p class="muted">{ crate::ext::text(&off.message()) }</p>
+                            }
+                        } else {
+                            <p>{ say(line) }</p>
+                        }
+                    }
+                    if !verdict.plan_with_oauth2().ops.is_empty() && verdict.plan_with_oauth2() != verdict.plan {
+                        <label class="include">
+                            <input type="checkbox" id="include-oauth2" checked={props.include_oauth2}
+                                onchange={include_change(props.oninclude.clone())} />
+                            { " " }{ say(Id::PopupIncludeOAuth2) }
+                        </label>
+                    }
+                </section>
+            }
             if !redundant.is_empty() {
                 <ul class="redundant" aria-label={say(Id::PopupRedundantLabel)}>
                     { for redundant.into_iter().map(|note| html! { <li>{ note }</li> }) }
@@ -184,10 +203,44 @@ pub fn RoleVerdict(props: &RoleVerdictProps) -> Html {
                     <ul>{ for screen.problems.iter().map(|problem| html! { <li>{ problem.clone() }</li> }) }</ul>
                 </details>
             }
-            <CopyActions request=true sdf={!verdict.plan.is_empty()}
+            <CopyActions request=true
+                sdf={!verdict.plan.is_empty() || (props.include_oauth2 && !verdict.plan_with_oauth2().is_empty())}
                 fallback={fallback} copy={props.copy.clone()} oncopy={props.oncopy.clone()} />
         </section>
     }
+}
+
+/// One requirement's line, with Pre-fill when the permission can be put in its add row.
+fn requirement(line: &RequirementLine, editable: bool, props: &RoleVerdictProps) -> Html {
+    let onprefill = props.onprefill.clone();
+    let permkey = line.id.to_owned();
+    html! {
+        <li data-state={line.state} data-permkey={line.id}>
+            <span class="mark" aria-hidden="true">{ mark(line.state) }</span>
+            <span class="what">
+                <b>{ line.name }</b>
+                <span class="state">{ line.detail.clone() }</span>
+                <span class="why muted">{ crate::ext::text(&line.why.message()) }</span>
+            </span>
+            if editable && line.can_prefill {
+                <button type="button" data-tba-doctor-action="prefill"
+                    data-permkey={line.id} disabled={props.busy}
+                    aria-label={say_with(Id::PopupPrefillLabel, vec![Arg::Permission(line.id.to_owned())])}
+                    onclick={Callback::from(move |_| onprefill.emit(permkey.clone()))}>
+                    { say(Id::PopupPrefill) }</button>
+            }
+        </li>
+    }
+}
+
+/// The checkbox's change, as its new state.
+fn include_change(oninclude: Callback<bool>) -> Callback<Event> {
+    Callback::from(move |event: Event| {
+        let checked = event
+            .target_dyn_into::<web_sys::HtmlInputElement>()
+            .is_some_and(|input| input.checked());
+        oninclude.emit(checked);
+    })
 }
 
 fn mark(state: &str) -> &'static str {

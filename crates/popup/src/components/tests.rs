@@ -115,14 +115,14 @@ fn not_netsuite_shows_five_steps_for_the_profile_and_the_labelled_select() {
     assert!(html.contains("click TBA Doctor again"));
     assert!(html.contains(r#"<label for="profile">"#));
     assert!(html.contains(r#"<select id="profile""#));
-    assert_eq!(html.matches("<option").count(), 9);
+    assert_eq!(html.matches("<option").count(), 13);
     assert!(
         html.contains(r#"value="rest" selected="selected""#),
         "{html}"
     );
     for profile in tba_rules::profile::builtins() {
         let name = crate::ext::text(&profile.name.message());
-        let summary = crate::ext::text(&profile.summary.message());
+        let summary = crate::ext::text(&profile.summary_text().message());
         assert!(html.contains(&name), "{name}");
         assert!(html.contains(&summary), "{summary}");
     }
@@ -350,4 +350,76 @@ fn stored_settings_that_cannot_be_read_are_noted_beside_the_choice_until_a_pick(
     assert!(html.contains(r#"value="cloudextend" selected="selected""#));
     let picked = unreadable.reduce(Action::ChooseProfile(ProfileId::Soap));
     assert!(!render((*picked).clone()).contains("settings-note"));
+}
+
+#[test]
+fn a_tba_role_gets_the_2027_notice_and_what_oauth2_would_also_need() {
+    let grants = [
+        (ids::LOGIN_OAUTH, Level::Full),
+        (ids::REST_WEBSERVICES, Level::Full),
+    ];
+    let state = role_state(Page::RoleEdit, EDIT_URL, &grants, ProfileId::Rest);
+    let html = render(state.clone());
+    assert!(
+        html.contains(r#"data-tba-doctor-notice="tba-2027""#),
+        "{html}"
+    );
+    assert!(html.contains("2027.1") && html.contains("2028.2"), "{html}");
+    assert!(html.contains("Also ready for OAuth 2.0"), "{html}");
+    assert!(
+        html.contains(r#"data-oauth2-missing="ADMI_LOGIN_OAUTH2""#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"data-tba-doctor-action="prefill" data-permkey="ADMI_LOGIN_OAUTH2""#),
+        "{html}"
+    );
+    assert!(html.contains(r#"id="include-oauth2""#), "{html}");
+    // The copied texts hold the OAuth 2.0 line only when the admin asks.
+    let plain = state.copy_text(CopyTarget::Sdf).expect("an SDF snippet");
+    assert!(!plain.contains("ADMI_LOGIN_OAUTH2"), "{plain}");
+    let asked = Rc::new(state).reduce(Action::IncludeOAuth2(true));
+    let sdf = asked.copy_text(CopyTarget::Sdf).expect("an SDF snippet");
+    assert!(
+        sdf.contains("<permkey>ADMI_LOGIN_OAUTH2</permkey>"),
+        "{sdf}"
+    );
+    let request = asked.copy_text(CopyTarget::Request).expect("a request");
+    assert!(
+        request.contains("Log in using OAuth 2.0 Access Tokens") && request.contains("2027.1"),
+        "{request}"
+    );
+    assert!(render((*asked).clone()).contains(r#"checked"#));
+}
+
+#[test]
+fn soap_is_told_it_must_move_to_rest_and_oauth2_profiles_get_no_list() {
+    let grants = [
+        (ids::LOGIN_OAUTH, Level::Full),
+        (ids::WEBSERVICES, Level::Full),
+    ];
+    let html = render(role_state(
+        Page::RoleEdit,
+        EDIT_URL,
+        &grants,
+        ProfileId::Soap,
+    ));
+    assert!(
+        html.contains(r#"data-tba-doctor-notice="tba-2027""#),
+        "{html}"
+    );
+    assert!(
+        html.contains("OAuth 2.0 cannot serve SOAP web services"),
+        "{html}"
+    );
+    assert!(!html.contains("data-oauth2-missing"), "{html}");
+    let html = render(role_state(Page::RoleEdit, EDIT_URL, &[], ProfileId::OAuth2));
+    assert!(!html.contains("data-tba-doctor-notice"), "{html}");
+    let html = render(role_state(
+        Page::RoleEdit,
+        EDIT_URL,
+        &[],
+        ProfileId::AiConnector,
+    ));
+    assert!(html.contains("MCP Server Connection"), "{html}");
 }

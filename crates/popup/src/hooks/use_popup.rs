@@ -45,6 +45,8 @@ pub struct PopupCallbacks {
     pub oncopy: Callback<CopyTarget>,
     /// Ask for the NetSuite host permission.
     pub ongrant: Callback<()>,
+    /// Include the OAuth 2.0 lines in the copied texts, or not.
+    pub oninclude: Callback<bool>,
 }
 
 /// Turns a raw answer into an action: valid answers are `ReceiveAnswer`, anything else is refused.
@@ -391,9 +393,14 @@ pub fn use_popup(initial: PopupState, first: FirstLookups) -> PopupHandle {
             });
         })
     };
+    let oninclude = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |include: bool| dispatch.dispatch(Action::IncludeOAuth2(include)))
+    };
     PopupHandle {
         state,
         callbacks: PopupCallbacks {
+            oninclude,
             onchoose,
             onprefill,
             onfixall,
