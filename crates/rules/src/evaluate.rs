@@ -293,16 +293,12 @@ impl Transition {
         FixPlan::from_ops(self.checks().iter().filter_map(|check| check.op()))
     }
 
-    /// The OAuth 2.0 permissions the page does not offer, as the feature-off warning.
-    pub fn feature_off(&self) -> Option<Warning> {
-        let ids = ids_where(self.checks(), |state| match *state {
-            RequirementState::NotOffered { id } => Some(id),
-            _ => None,
-        });
-        (!ids.is_empty()).then(|| Warning::FeatureOff {
-            feature: Feature::of(ids.first().copied().unwrap_or_default()),
-            ids,
-        })
+    /// The OAuth 2.0 permissions the page does not offer, as feature-off warnings (one per
+    /// feature, as the verdict's own).
+    pub fn feature_off(&self) -> Vec<Warning> {
+        let mut warnings = Vec::new();
+        feature_off(self.checks(), &mut warnings);
+        warnings
     }
 }
 
@@ -539,6 +535,22 @@ fn transition(role: &Role, profile: &Profile, plan: &FixPlan) -> Option<Transiti
     Some(Transition { also })
 }
 
+/// One feature-off warning per feature of the permissions `checks` finds not offered.
+fn feature_off(checks: &[RequirementCheck], warnings: &mut Vec<Warning>) {
+    for feature in [Feature::Tba, Feature::OAuth2, Feature::Other] {
+        let ids: Vec<&'static str> = checks
+            .iter()
+            .filter_map(|check| match check.state {
+                RequirementState::NotOffered { id } if Feature::of(id) == feature => Some(id),
+                _ => None,
+            })
+            .collect();
+        if !ids.is_empty() {
+            warnings.push(Warning::FeatureOff { ids, feature });
+        }
+    }
+}
+
 fn catalog_subtab(id: &str) -> Subtab {
     catalog::by_id(id).map_or(Subtab::Setup, |permission| permission.subtab)
 }
@@ -600,18 +612,7 @@ fn warnings(
     if role.has_line(ids::WEBSERVICES) && soap > Level::None && soap < Level::Full {
         warnings.push(Warning::SoapBelowFull { have: soap });
     }
-    for feature in [Feature::Tba, Feature::OAuth2, Feature::Other] {
-        let ids: Vec<&'static str> = checks
-            .iter()
-            .filter_map(|check| match check.state {
-                RequirementState::NotOffered { id } if Feature::of(id) == feature => Some(id),
-                _ => None,
-            })
-            .collect();
-        if !ids.is_empty() {
-            warnings.push(Warning::FeatureOff { ids, feature });
-        }
-    }
+    feature_off(checks, &mut warnings);
     if flags.refuses_two_factor && (role.is_two_factor_required() || !two_factor.is_empty()) {
         warnings.push(Warning::TwoFactorRefused {
             ids: two_factor.to_vec(),

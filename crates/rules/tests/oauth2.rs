@@ -386,9 +386,10 @@ fn the_notice_and_the_feature_messages_say_what_and_where() {
     let also_off = ready
         .transition
         .as_ref()
-        .and_then(|transition| transition.feature_off())
-        .expect("OAuth 2.0 off");
-    assert!(say(also_off.message()).contains("OAuth 2.0 is probably turned off"));
+        .map(|transition| transition.feature_off())
+        .expect("a TBA profile");
+    assert_eq!(also_off.len(), 1, "{also_off:?}");
+    assert!(say(also_off[0].message()).contains("OAuth 2.0 is probably turned off"));
     let m2m = evaluate(&role(&[]), builtin(ProfileId::OAuth2M2m));
     let said = say(m2m.warnings[0].message());
     assert!(

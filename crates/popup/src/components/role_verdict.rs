@@ -67,6 +67,11 @@ pub fn RoleVerdict(props: &RoleVerdictProps) -> Html {
         .unwrap_or_else(|| say(Id::PopupRoleUnnamed));
     let lines = requirement_lines(verdict);
     let also = oauth2_lines(verdict);
+    // Lines OAuth 2.0 needs beyond the plan (they never repeat one of its own).
+    let has_oauth2_lines = verdict
+        .transition
+        .as_ref()
+        .is_some_and(|transition| !transition.plan().is_empty());
     let two_factor = Message::with(
         Id::WarningWouldRequireTwoFactor,
         vec![Arg::permissions(verdict.fix_confirmation().iter().copied())],
@@ -176,14 +181,14 @@ pub fn RoleVerdict(props: &RoleVerdictProps) -> Html {
                             <ul class="requirements" data-oauth2-missing={join_ids(&transition.missing_ids())}>
                                 { for also.iter().map(|line| requirement(line, editable, props)) }
                             </ul>
-                            if let Some(off) = transition.feature_off() {
+                            { for transition.feature_off().iter().map(|off| html! {
                                 <p class="muted">{ crate::ext::text(&off.message()) }</p>
-                            }
+                            }) }
                         } else {
                             <p>{ say(line) }</p>
                         }
                     }
-                    if !verdict.plan_with_oauth2().ops.is_empty() && verdict.plan_with_oauth2() != verdict.plan {
+                    if has_oauth2_lines {
                         <label class="include">
                             <input type="checkbox" id="include-oauth2" checked={props.include_oauth2}
                                 onchange={include_change(props.oninclude.clone())} />
@@ -204,7 +209,7 @@ pub fn RoleVerdict(props: &RoleVerdictProps) -> Html {
                 </details>
             }
             <CopyActions request=true
-                sdf={!verdict.plan.is_empty() || (props.include_oauth2 && !verdict.plan_with_oauth2().is_empty())}
+                sdf={!verdict.plan.is_empty() || (props.include_oauth2 && has_oauth2_lines)}
                 fallback={fallback} copy={props.copy.clone()} oncopy={props.oncopy.clone()} />
         </section>
     }
