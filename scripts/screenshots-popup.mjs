@@ -24,6 +24,7 @@ const shots = [
   ["role-edit-ok", at("/app/setup/role.nl?id=1003&e=T&fx=edit-redundant")],
   ["role-edit-2fa-confirm", at("/app/setup/role.nl?id=1001&e=T&fx=edit-none"), { profile: "token-admin", click: "[data-tba-doctor-action=fix-all]" }],
   ["role-edit-copied", at("/app/setup/role.nl?id=1001&e=T&fx=edit-none"), { click: "[data-tba-doctor-action=copy-sdf]" }],
+  ["oauth2-notice", at("/app/setup/role.nl?id=1014&e=T&fx=tba-ready"), { profile: "rest" }],
   ["role-view", at("/app/setup/role.nl?id=1005&fx=view")],
   ["role-new", at("/app/setup/role.nl")],
   ["feature-off", at("/app/setup/role.nl?id=1006&e=T&fx=feature-off")],

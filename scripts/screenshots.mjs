@@ -33,4 +33,11 @@ await withChromium("screenshots", async (browser) => {
   // An address naming another role than the page holds: the page's note.
   const mismatch = await rolePage(browser, "id=3&e=T&fx=edit-none");
   await shoot(mismatch, "panel-page-note.png");
+  // The 2027.1 notice with "Also ready for OAuth 2.0", for REST web services with TBA.
+  const settings = await browser.openPopup();
+  await settings.eval(() => chrome.storage.sync.set({ settings: { version: 1, profile: "rest" } }));
+  const ready = await rolePage(browser, "id=1014&e=T&fx=tba-ready");
+  await ready.page.waitForFunction(() => document.getElementById("tba-doctor-panel").getAttribute("data-profile") === "rest");
+  await shoot(ready, "panel-oauth2-notice.png");
+  await settings.eval(() => chrome.storage.sync.remove(["settings"]));
 });

@@ -84,6 +84,27 @@ export async function openPopupScreen(browser) {
   return { popup, screen, text: await popup.eval(() => document.body.innerText) };
 }
 
+/** Pastes the clipboard into a new textarea of the popup and returns the text (checks a "Copied"). */
+export async function pasteBack(popup) {
+  await popup.eval(() => {
+    const paste = document.createElement("textarea");
+    paste.id = "test-paste";
+    document.body.append(paste);
+    paste.focus();
+  });
+  if (popup.page) {
+    await popup.press("Control+V");
+  } else {
+    // WebDriver actions: Control (\uE009) down, v, Control up.
+    await popup.run("/actions", {
+      actions: [{ type: "key", id: "keyboard", actions: [{ type: "keyDown", value: "\uE009" }, { type: "keyDown", value: "v" },
+        { type: "keyUp", value: "v" }, { type: "keyUp", value: "\uE009" }] }],
+    });
+    await popup.run("/actions", undefined, "DELETE");
+  }
+  return waitFor(popup, () => document.getElementById("test-paste").value, [], { timeout: 3000, message: "paste" });
+}
+
 /** Reads an attribute of document.documentElement. */
 export function rootAttribute(tab, name) {
   return tab.eval((attribute) => document.documentElement.getAttribute(attribute), name);

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 
 import { authCases } from "../../fixtures/render.mjs";
-import { assert, extensionErrors, screenOf, settle, test, waitFor } from "../harness.mjs";
+import { assert, extensionErrors, pasteBack, screenOf, settle, test, waitFor } from "../harness.mjs";
 
 /** The shipped English messages (the browsers run in English here). */
 const MESSAGES = JSON.parse(readFileSync(new URL("../../../extension/_locales/en/messages.json", import.meta.url), "utf8"));
@@ -41,27 +41,6 @@ async function openRolePage(browser, url, path = EDIT_NONE) {
   const tab = await browser.open(url(path));
   await waitFor(tab, panelVerdict, [], { message: "page panel ready" });
   return tab;
-}
-
-/** Pastes the clipboard into a new textarea of the popup and returns the text (checks a "Copied"). */
-async function pasteBack(popup) {
-  await popup.eval(() => {
-    const paste = document.createElement("textarea");
-    paste.id = "test-paste";
-    document.body.append(paste);
-    paste.focus();
-  });
-  if (popup.page) {
-    await popup.press("Control+V");
-  } else {
-    // WebDriver actions: Control (\uE009) down, v, Control up.
-    await popup.run("/actions", {
-      actions: [{ type: "key", id: "keyboard", actions: [{ type: "keyDown", value: "\uE009" }, { type: "keyDown", value: "v" },
-        { type: "keyUp", value: "v" }, { type: "keyUp", value: "\uE009" }] }],
-    });
-    await popup.run("/actions", undefined, "DELETE");
-  }
-  return waitFor(popup, () => document.getElementById("test-paste").value, [], { timeout: 3000, message: "paste" });
 }
 
 /** Sets the profile through the popup's select, as a change event like a person's pick. */
@@ -315,8 +294,12 @@ export default [
         return document.activeElement === button;
       }, [], { message: "Fix all enabled and focused" });
       await popup.press("Enter");
-      const focused = await waitFor(popup, () => document.activeElement?.getAttribute("data-tba-doctor-action"), [],
-        { message: "focus moves into the confirmation" });
+      // Until the question is drawn the focus is still on Fix all: wait for it inside the question.
+      const focused = await waitFor(popup, () => {
+        const question = document.querySelector(".confirm");
+        return question && question.contains(document.activeElement)
+          ? document.activeElement.getAttribute("data-tba-doctor-action") : null;
+      }, [], { message: "focus moves into the confirmation" });
       assert.equal(focused, "cancel-fix-all");
       assert.match(await popup.eval(() => document.querySelector(".confirm").textContent), /Access Token Management.*two-factor/);
       // Nothing was added yet.
