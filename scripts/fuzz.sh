@@ -13,7 +13,7 @@ export RUSTC_BOOTSTRAP=1
 
 seeds=target/fuzz-seeds
 rm -rf "$seeds"
-mkdir -p "$seeds/table" "$seeds/wire" "$seeds/codec"
+mkdir -p "$seeds/table" "$seeds/wire" "$seeds/codec" "$seeds/import"
 # Inputs that once failed a target stay seeds of it (fuzz/known/<target>-*). table-1 was a tree of
 # html5ever's that no browser holds (fuzz/fuzz_targets/table.rs says how it is told apart now).
 for known in fuzz/known/*; do
@@ -30,6 +30,10 @@ printf '%s' '{"type":"FixAll","confirm":["ADMI_WEBSERVICES"]}' > "$seeds/wire/fi
 printf '%s' '{"type":"Unavailable","reason":"engine-failed: run: first-run: midway"}' > "$seeds/wire/unavailable"
 printf '%s' '{"results":[{"permkey":"ADMI_WEBSERVICES","result":"done","alerts":[]},{"permkey":"ADMI_MANAGE_OWN_OAUTH_TOKENS","result":"done"}]}' > "$seeds/wire/results"
 printf '%s' '{"settings":{"version":1,"profile":"cloudextend"}}' > "$seeds/wire/settings"
+# The vendors' tables of the importer's tests seed the import target, with an SDF role and a profile file.
+cp crates/rules/tests/import/*.txt "$seeds/import/"
+printf '%s' '<role><name>R</name><permissions><permission><permkey>LIST_CUSTJOB</permkey><permlevel>EDIT</permlevel></permission><permission><permkey>customrecord_x</permkey><permlevel>VIEW</permlevel></permission></permissions></role>' > "$seeds/import/sdf"
+printf '%s' '{"format":"tba-doctor-profile","version":1,"id":"custom:x","name":"X","requirements":[{"anyOf":["ADMI_WEBSERVICES"],"level":"FULL","why":"w"}],"kept":[{"permkey":"customrecord_y","level":"VIEW"}]}' > "$seeds/import/file"
 printf 'permkey4\x05permlevel4\x00ADMI_WEBSERVICES\x054\x01ADMI_LOGIN_OAUTH\x051' > "$seeds/codec/two"
 
 cd fuzz

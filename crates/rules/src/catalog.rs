@@ -143,6 +143,8 @@ pub mod ids {
     pub const KERNEL: &str = "ADMI_KERNEL";
     /// Integration Application.
     pub const INTEGRATION_APPLICATION: &str = "ADMI_INTEGRAPP";
+    /// Shipping Items (Lists subtab).
+    pub const SHIPPING_ITEMS: &str = "LIST_SHIPITEM";
     /// Two-Factor Authentication base.
     pub const TWO_FACTOR_BASE: &str = "ADMI_TWOFACTORAUTHBASE";
 }

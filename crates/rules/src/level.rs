@@ -113,6 +113,11 @@ impl LevelSet {
         LevelSet(self.0 | (1 << level as u8))
     }
 
+    /// The levels in both sets.
+    pub fn and(self, other: LevelSet) -> LevelSet {
+        LevelSet(self.0 & other.0)
+    }
+
     /// Whether the set holds no level.
     pub fn is_empty(self) -> bool {
         self.0 == 0

@@ -35,8 +35,14 @@ pub mod codec;
 pub mod confirm;
 pub mod crosscheck;
 pub mod evaluate;
+#[cfg(feature = "profiles")]
+pub mod export;
 mod fold;
 pub mod idmap;
+#[cfg(feature = "profiles")]
+pub mod import;
+#[cfg(feature = "profiles")]
+pub mod json;
 pub mod level;
 pub mod marks;
 pub mod message;

@@ -844,6 +844,44 @@ ids! {
     NoticeSoap = "notice_soap" / 0,
     /// Checkbox of the popup: the copied texts also list what OAuth 2.0 would need.
     PopupIncludeOAuth2 = "popup_include_oauth2" / 0,
+    /// Why a requirement of an imported custom profile is needed.
+    WhyImported = "why_imported" / 0,
+    /// Import preview line that was understood: a permission, its level and its subtab.
+    ImportMatched = "import_matched" / 3,
+    /// Import preview line naming several permissions, any of which will do.
+    ImportMatchedAnyOf = "import_matched_any_of" / 2,
+    /// Import preview line that names a permission an earlier line named.
+    ImportRepeated = "import_repeated" / 2,
+    /// Import preview line with a custom record permission key.
+    ImportKept = "import_kept" / 2,
+    /// Import preview line whose name matches nothing.
+    ImportUnknown = "import_unknown" / 1,
+    /// Import preview line whose name matches nothing, with the closest names.
+    ImportUnknownSuggest = "import_unknown_suggest" / 2,
+    /// Import preview error: a permission without a level.
+    ImportErrorNoLevel = "import_error_no_level" / 1,
+    /// Import preview error: the level is not one.
+    ImportErrorUnknownLevel = "import_error_unknown_level" / 1,
+    /// Import preview error: the level None.
+    ImportErrorLevelNone = "import_error_level_none" / 1,
+    /// Import preview error: a level the permission does not take, and the levels it takes.
+    ImportErrorImpossibleLevel = "import_error_impossible_level" / 3,
+    /// Import preview error: an entry of a profile file cannot be read.
+    ImportErrorUnreadable = "import_error_unreadable" / 0,
+    /// Import problem: the text is too large.
+    ImportProblemTooLarge = "import_problem_too_large" / 1,
+    /// Import problem: too many permissions.
+    ImportProblemTooMany = "import_problem_too_many" / 2,
+    /// Import problem: nothing understood.
+    ImportProblemNothing = "import_problem_nothing" / 0,
+    /// Import problem: a profile file that is not JSON.
+    ImportProblemNotJson = "import_problem_not_json" / 1,
+    /// Import problem: JSON of another kind.
+    ImportProblemNotAProfileFile = "import_problem_not_a_profile_file" / 0,
+    /// Import problem: a profile file of another version.
+    ImportProblemUnknownVersion = "import_problem_unknown_version" / 1,
+    /// Import preview line: a custom record type named by its display name.
+    ImportUnknownCustomRecord = "import_unknown_custom_record" / 1,
 }
 
 impl Id {

@@ -48,21 +48,25 @@ pub enum ProfileId {
     Custom(CustomId),
 }
 
-/// The id of a custom profile: 1 to [`MAX_ID_CHARS`] lower-case ASCII letters, digits or hyphens,
-/// and not a built-in profile's id. Held inline, so that a [`ProfileId`] stays `Copy`.
+/// The id of a custom profile: `custom:` and 1 to [`MAX_ID_CHARS`] − 7 lower-case ASCII letters,
+/// digits or hyphens (the prefix keeps it apart from every built-in id, now and later). Held
+/// inline, so that a [`ProfileId`] stays `Copy`.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CustomId {
     len: u8,
     bytes: [u8; MAX_ID_CHARS],
 }
 
+/// What every custom profile's id starts with.
+pub const CUSTOM_PREFIX: &str = "custom:";
+
 impl CustomId {
-    /// The id, when `id` is well formed (its length and letters; not whether a built-in profile
-    /// has it).
+    /// The id, when `id` is well formed (its prefix, length and letters).
     fn new(id: &str) -> Option<CustomId> {
-        let well_formed = !id.is_empty()
+        let rest = id.strip_prefix(CUSTOM_PREFIX)?;
+        let well_formed = !rest.is_empty()
             && id.len() <= MAX_ID_CHARS
-            && id
+            && rest
                 .bytes()
                 .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-');
         let mut bytes = [0; MAX_ID_CHARS];
@@ -644,7 +648,7 @@ pub const MAX_SUMMARY_CHARS: usize = 200;
 /// The longest reason of a requirement, in characters.
 pub const MAX_WHY_CHARS: usize = 300;
 /// The most requirements a profile has.
-pub const MAX_REQUIREMENTS: usize = 30;
+pub const MAX_REQUIREMENTS: usize = 1000;
 
 /// Which text of a profile an error is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -670,7 +674,8 @@ impl Field {
 /// Why a profile was refused. Requirement indices count from 0 (messages count from 1).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProfileError {
-    /// The id is not 1 to [`MAX_ID_CHARS`] lower-case ASCII letters, digits or hyphens.
+    /// The id is not `custom:` and lower-case ASCII letters, digits or hyphens, at most
+    /// [`MAX_ID_CHARS`] in all.
     InvalidId {
         /// The id as given (cut to [`MAX_ID_CHARS`] characters).
         id: String,
@@ -950,7 +955,7 @@ mod tests {
                 refused(copy.clone()),
                 [ProfileError::BuiltinId { id: profile.id }]
             );
-            copy.id = format!("copy-of-{}", profile.id.as_str());
+            copy.id = format!("custom:{}", profile.id.as_str());
             let valid = Profile::validate(copy).unwrap_or_else(|errors| {
                 panic!("{}: {errors:?}", profile.id.as_str());
             });
@@ -966,17 +971,17 @@ mod tests {
     #[test]
     fn a_valid_custom_profile_is_owned_data_with_catalog_ids() {
         let profile = Profile::validate(draft(
-            "our-sync-2",
+            "custom:our-sync-2",
             vec![
                 need(&[ids::LOGIN_OAUTH, ids::USER_ACCESS_TOKENS], Level::Full),
                 need(&[" LIST_EMPLOYEE "], Level::View),
             ],
         ))
         .unwrap_or_else(|errors| panic!("{errors:?}"));
-        assert_eq!(profile.id.as_str(), "our-sync-2");
+        assert_eq!(profile.id.as_str(), "custom:our-sync-2");
         assert!(matches!(profile.id, ProfileId::Custom(_)));
         assert_eq!(
-            ProfileId::parse("our-sync-2"),
+            ProfileId::parse("custom:our-sync-2"),
             None,
             "parse knows built-ins only"
         );
@@ -992,11 +997,14 @@ mod tests {
     fn ids_are_refused_when_malformed_or_taken() {
         for id in [
             "",
-            "Our-Sync",
-            "our sync",
-            "our_sync",
-            "ünï",
-            &"x".repeat(41),
+            "custom:",
+            "our-sync",
+            "custom:Our-Sync",
+            "custom:our sync",
+            "custom:our_sync",
+            "custom:ünï",
+            "Custom:ours",
+            &format!("custom:{}", "x".repeat(34)),
         ] {
             let errors = refused(draft(id, vec![need(&[ids::WEBSERVICES], Level::Full)]));
             assert_eq!(errors, [ProfileError::InvalidId { id: cut(id) }], "{id:?}");
@@ -1020,7 +1028,7 @@ mod tests {
 
     #[test]
     fn names_summaries_and_reasons_are_refused_when_empty_or_oversized() {
-        let mut long = draft("ours", vec![need(&[ids::WEBSERVICES], Level::Full)]);
+        let mut long = draft("custom:ours", vec![need(&[ids::WEBSERVICES], Level::Full)]);
         long.name = plain(&"n".repeat(MAX_NAME_CHARS + 1));
         long.summary = plain(" \n ");
         long.requirements[0].why = plain(&"w".repeat(MAX_WHY_CHARS + 1));
@@ -1040,7 +1048,7 @@ mod tests {
                 },
             ]
         );
-        let mut exact = draft("ours", vec![need(&[ids::WEBSERVICES], Level::Full)]);
+        let mut exact = draft("custom:ours", vec![need(&[ids::WEBSERVICES], Level::Full)]);
         exact.name = plain(&"é".repeat(MAX_NAME_CHARS));
         exact.requirements[0].why = plain("");
         assert_eq!(
@@ -1054,18 +1062,18 @@ mod tests {
     #[test]
     fn requirements_are_refused_when_empty_unknown_duplicate_or_impossible() {
         assert_eq!(
-            refused(draft("ours", Vec::new())),
+            refused(draft("custom:ours", Vec::new())),
             [ProfileError::NoRequirements]
         );
         let many = vec![need(&[ids::WEBSERVICES], Level::Full); MAX_REQUIREMENTS + 1];
-        assert!(refused(draft("ours", many)).contains(&ProfileError::TooManyRequirements));
+        assert!(refused(draft("custom:ours", many)).contains(&ProfileError::TooManyRequirements));
         assert_eq!(
-            refused(draft("ours", vec![need(&[], Level::Full)])),
+            refused(draft("custom:ours", vec![need(&[], Level::Full)])),
             [ProfileError::EmptyRequirement { requirement: 0 }]
         );
         assert_eq!(
             refused(draft(
-                "ours",
+                "custom:ours",
                 vec![need(&[ids::WEBSERVICES, "ADMI_NO_SUCH_THING"], Level::Full)]
             )),
             [ProfileError::UnknownPermission {
@@ -1075,7 +1083,7 @@ mod tests {
         );
         assert_eq!(
             refused(draft(
-                "ours",
+                "custom:ours",
                 vec![
                     need(&[ids::LOGIN_OAUTH, ids::USER_ACCESS_TOKENS], Level::Full),
                     need(&[ids::USER_ACCESS_TOKENS], Level::Full),
@@ -1087,7 +1095,7 @@ mod tests {
         );
         assert_eq!(
             refused(draft(
-                "ours",
+                "custom:ours",
                 vec![need(&[ids::WEBSERVICES, ids::WEBSERVICES], Level::Full)]
             )),
             [ProfileError::DuplicatePermission {
@@ -1097,7 +1105,7 @@ mod tests {
         // Every TBA permission takes only None and Full.
         assert_eq!(
             refused(draft(
-                "ours",
+                "custom:ours",
                 vec![
                     need(&["LIST_EMPLOYEE"], Level::Edit),
                     need(&[ids::USER_ACCESS_TOKENS], Level::View)
@@ -1110,7 +1118,10 @@ mod tests {
             }]
         );
         assert_eq!(
-            refused(draft("ours", vec![need(&["LIST_EMPLOYEE"], Level::None)])),
+            refused(draft(
+                "custom:ours",
+                vec![need(&["LIST_EMPLOYEE"], Level::None)]
+            )),
             [ProfileError::LevelNone { requirement: 0 }]
         );
     }

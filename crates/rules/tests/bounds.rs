@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use tba_rules::bridge::{self, Line, LineKind};
 use tba_rules::codec::{self, decode_permissions};
+use tba_rules::import;
 use tba_rules::protocol::{Request, Response};
 use tba_rules::table::{self, rows};
 use tba_rules::wire::{Problem, Value};
@@ -263,6 +264,44 @@ fn measure_child() {
         assert_eq!(rows(&html), None);
     });
     child_case("deep-wire", read_deep_messages);
+    child_case("import-table", || {
+        // Lines that match nothing and each ask for suggestions, then wide lines of cells.
+        let mut text = String::new();
+        while text.len() < import::MAX_TEXT_BYTES / 2 {
+            text.push_str(&format!(
+                "Custmer Deposit Applicaton {} | Full\n",
+                text.len()
+            ));
+        }
+        while text.len() < import::MAX_TEXT_BYTES - 4096 {
+            text.push_str(&"|Customers".repeat(300));
+            text.push('\n');
+        }
+        let preview = import::import(&text);
+        assert_eq!(preview.entries.len(), import::MAX_ENTRIES);
+        assert!(matches!(
+            preview.problems[..],
+            [import::Problem::TooManyEntries { .. }]
+        ));
+    });
+    child_case("import-sdf", || {
+        let element = "<permission><permkey>ADMI_NOSUCH_KEY</permkey><permlevel>FULL</permlevel></permission>\n";
+        let text = format!(
+            "<role>{}</role>",
+            element.repeat(import::MAX_TEXT_BYTES / element.len() - 1)
+        );
+        let preview = import::import(&text);
+        assert_eq!(preview.entries.len(), import::MAX_ENTRIES);
+    });
+    child_case("import-file", || {
+        let item = "{\"anyOf\": [\"LIST_NOSUCH\"], \"level\": \"FULL\"},\n";
+        let text = format!(
+            "{{\"format\": \"tba-doctor-profile\", \"version\": 1, \"requirements\": [{}{{}}]}}",
+            item.repeat(import::MAX_TEXT_BYTES / item.len() - 2)
+        );
+        let preview = import::import(&text);
+        assert_eq!(preview.entries.len(), import::MAX_ENTRIES);
+    });
     child_case("hidden-8mib", || {
         let fields = "permkey4_display\u{1}permkey4\u{1}permlevel4_display\u{1}permlevel4\u{1}id";
         // One-byte rows up to the limit: the most lines a hidden input can hold.
@@ -328,4 +367,13 @@ fn wire_values_nested_a_hundred_thousand_deep_are_refused_without_walking_them()
     // Building the two values takes about 2 × 100,000 small allocations (about 13 MB); reading
     // adds nothing that grows with the depth.
     within("deep-wire", 48 * MIB, Duration::from_secs(5));
+}
+
+#[test]
+fn a_mebibyte_to_import_is_read_in_bounded_time_and_memory() {
+    // Each reader stops at MAX_ENTRIES entries; at most 100 unknown names get suggestions, each a
+    // pass over the catalog's names, and a line is read up to 2,000 bytes and 12 cells.
+    within("import-table", 32 * MIB, Duration::from_secs(20));
+    within("import-sdf", 16 * MIB, Duration::from_secs(5));
+    within("import-file", 64 * MIB, Duration::from_secs(5));
 }

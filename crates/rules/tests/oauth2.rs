@@ -291,7 +291,7 @@ fn web_services_only_and_the_administrator_rules_apply_to_the_profiles_the_sourc
 #[test]
 fn a_profile_whose_login_refuses_two_factor_is_warned_before_a_fix_makes_the_role_one() {
     let draft = ProfileDraft {
-        id: "connect-admin".to_owned(),
+        id: "custom:connect-admin".to_owned(),
         name: Text::Plain("Connect and its tokens".to_owned()),
         summary: Text::Plain("A BI tool, and someone who makes its tokens".to_owned()),
         requirements: vec![

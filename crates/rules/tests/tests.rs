@@ -5,6 +5,7 @@ mod boundaries;
 mod bounds;
 mod catalog;
 mod fixtures;
+mod import;
 mod messages;
 mod meter;
 mod oauth2;
