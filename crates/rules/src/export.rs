@@ -20,8 +20,17 @@ fn text(value: &str) -> Node {
 
 /// The profile file: `{"format": "tba-doctor-profile", "version": 1, "id", "name", "summary",
 /// "flags", "requirements": [{"anyOf", "level", "why"}], "kept": [{"permkey", "level"}]}`, the
-/// texts in words (a built-in profile's in the words of `lookup`).
+/// texts in words (a built-in profile's in the words of `lookup`), indented to be read.
 pub fn file(profile: &Profile, kept: &[Kept], lookup: &dyn Lookup) -> String {
+    json::write(&file_node(profile, kept, lookup))
+}
+
+/// The profile file without spaces, as `storage` keeps it (`store`).
+pub fn file_compact(profile: &Profile, kept: &[Kept], lookup: &dyn Lookup) -> String {
+    json::write_compact(&file_node(profile, kept, lookup))
+}
+
+fn file_node(profile: &Profile, kept: &[Kept], lookup: &dyn Lookup) -> Node {
     let mut flags = profile.flags;
     let flags: Vec<(String, Node)> = flag_fields(&mut flags)
         .into_iter()
@@ -67,7 +76,7 @@ pub fn file(profile: &Profile, kept: &[Kept], lookup: &dyn Lookup) -> String {
         ),
         ("kept".to_owned(), Node::new(Json::List(kept))),
     ]);
-    json::write(&Node::new(root))
+    Node::new(root)
 }
 
 /// The SDF script id of a role made from the profile: `customrole_` and the profile's id in the

@@ -389,6 +389,41 @@ pub fn write(node: &Node) -> String {
     out
 }
 
+/// Writes `node` as JSON with no space at all, as `JSON.stringify` does.
+pub fn write_compact(node: &Node) -> String {
+    let mut out = String::new();
+    compact(&node.value, &mut out);
+    out
+}
+
+fn compact(value: &Json, out: &mut String) {
+    match value {
+        Json::List(items) => {
+            out.push('[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                compact(&item.value, out);
+            }
+            out.push(']');
+        }
+        Json::Object(members) => {
+            out.push('{');
+            for (index, (name, member)) in members.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                write_string(name, out);
+                out.push(':');
+                compact(&member.value, out);
+            }
+            out.push('}');
+        }
+        scalar => write_value(scalar, 0, out),
+    }
+}
+
 /// Writes `text` as a JSON string (quotes included) onto `out`.
 pub fn write_string(text: &str, out: &mut String) {
     out.push('"');
@@ -542,5 +577,11 @@ mod tests {
         );
         assert_eq!(write(&again), written);
         assert!(written.contains("\"ids\": [\"X\", \"Y\"]"), "{written}");
+        let compact = write_compact(&node);
+        assert_eq!(parse(&compact).map(|node| write(&node)), Ok(written));
+        assert!(
+            !compact.contains(' ') || compact.contains("a \\\"b"),
+            "{compact}"
+        );
     }
 }

@@ -53,6 +53,8 @@ pub mod profile;
 pub mod protocol;
 pub mod role;
 pub mod settings;
+#[cfg(feature = "profiles")]
+pub mod store;
 pub mod table;
 pub mod text;
 pub mod wire;

@@ -882,6 +882,22 @@ ids! {
     ImportProblemUnknownVersion = "import_problem_unknown_version" / 1,
     /// Import preview line: a custom record type named by its display name.
     ImportUnknownCustomRecord = "import_unknown_custom_record" / 1,
+    /// A save of a custom profile was refused at the storage.sync quota.
+    StoreQuota = "store_quota" / 2,
+    /// A save was refused: too many storage items.
+    StoreTooManyItems = "store_too_many_items" / 1,
+    /// A stored custom profile lacks a part.
+    StoreCorruptMissing = "store_corrupt_missing" / 0,
+    /// A stored custom profile mixes parts of two saves.
+    StoreCorruptMixed = "store_corrupt_mixed" / 0,
+    /// A stored custom profile cannot be read; $PROBLEM$ says why.
+    StoreCorruptUnreadable = "store_corrupt_unreadable" / 1,
+    /// A stored custom profile has entries this version cannot read.
+    StoreCorruptEntries = "store_corrupt_entries" / 1,
+    /// A stored custom profile fails validation; $ERRORS$ lists why.
+    StoreCorruptInvalid = "store_corrupt_invalid" / 1,
+    /// A stored custom profile's id does not match its storage key.
+    StoreCorruptWrongId = "store_corrupt_wrong_id" / 0,
 }
 
 impl Id {

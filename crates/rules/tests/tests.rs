@@ -11,5 +11,6 @@ mod meter;
 mod oauth2;
 mod properties;
 mod rules;
+mod store;
 mod tidy;
 mod wire;
