@@ -42,6 +42,9 @@ for feature in role auth; do
 done
 cargo build --quiet --release --locked --target wasm32-unknown-unknown -p tba-popup
 cp "$release/tba_popup.wasm" "$split/tba_popup.wasm"
+# The options page is the popup crate built with its options entry point instead (feature options-page).
+cargo build --quiet --release --locked --target wasm32-unknown-unknown -p tba-popup --features options-page
+cp "$release/tba_popup.wasm" "$split/tba_options.wasm"
 
 # --low-memory-unused (content modules only) lets wasm-opt fold constant address offsets, which
 # assumes nothing lives in the lowest 1 KiB of memory. Rust's wasm32 layout puts the 1 MiB stack
@@ -57,7 +60,7 @@ cp "$release/tba_popup.wasm" "$split/tba_popup.wasm"
 # codec and the cross-check stay separate and small; functions of up to 6 bytes are always inlined,
 # which leaves fewer functions to compile one by one. The first run got about 3 ms faster in paired
 # runs of tests/bench/ab.mjs, and the gzipped role module 1.8 KB smaller.
-for module in tba_content_role tba_content_auth tba_popup; do
+for module in tba_content_role tba_content_auth tba_popup tba_options; do
   wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
     --out-dir "$bindgen_out" "$split/$module.wasm"
   content=()
@@ -70,6 +73,9 @@ for module in tba_content_role tba_content_auth tba_popup; do
 done
 cp manifest.json "$out/"
 cp -R extension/. "$out/"
+# The options page shares the popup's styles, which popup.html keeps inline (a style sheet file would
+# hold popup.js back): the lines between its <style> tags become options.css.
+sed -n '/<style>/,/<\/style>/p' extension/popup.html | sed '1d;$d' > "$out/options.css"
 # The permission catalog compiled into the wasm is derived from Oracle's list (UPL 1.0): its notice ships too.
 mkdir -p "$out/licenses"
 cp data/netsuite-permissions.LICENSE.txt "$out/licenses/"

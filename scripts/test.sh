@@ -79,13 +79,16 @@ web_ext_lint() {
 }
 
 # The size budgets of product.md §7, on the shipped files: each content-script module at most 60 KB
-# gzipped (a page loads one of them), the popup at most 150 KB.
+# gzipped (a page loads one of them), the popup at most 150 KB, and the options page at most 200 KB
+# (product.md sets it none: it is opened by hand, never on a NetSuite page or with the popup; the
+# bound keeps it from growing unseen; 155 KB when it was added).
 wasm_budgets() {
   local file limit size over=0
   for file in dist/extension/pkg/*_bg.wasm; do
     case "$file" in
       */tba_content_*) limit=$((60 * 1024)) ;;
       */tba_popup_*) limit=$((150 * 1024)) ;;
+      */tba_options_*) limit=$((200 * 1024)) ;;
       *) echo "$file: no budget known"; over=1; continue ;;
     esac
     size=$(gzip -9c "$file" | wc -c)
@@ -120,6 +123,8 @@ check clippy-wasm cargo clippy --locked --target wasm32-unknown-unknown -p tba-c
 # The content script ships one wasm per feature (scripts/build.sh): each must build cleanly alone.
 check clippy-wasm-role cargo clippy --locked --target wasm32-unknown-unknown -p tba-content --no-default-features --features role -- -D warnings
 check clippy-wasm-auth cargo clippy --locked --target wasm32-unknown-unknown -p tba-content --no-default-features --features auth -- -D warnings
+# The options page is the popup crate with its other entry point (scripts/build.sh).
+check clippy-wasm-options cargo clippy --locked --target wasm32-unknown-unknown -p tba-popup --features options-page -- -D warnings
 check rules-purity purity
 # The fixture pages are well formed, agree with an independent mini-evaluator, and their checked-in
 # page.html (read by the native fixture runner) is what the e2e server serves.

@@ -102,8 +102,12 @@ export async function launchChromium({ extensionDir, extensionId, port, toolbar 
     },
     popupUrl: `chrome-extension://${extensionId}/popup.html`,
     async openPopup(query = "") {
+      return this.openPage(`popup.html${query}`);
+    },
+    /** Opens one of the extension's own pages (`options.html`) in a tab. */
+    async openPage(file) {
       const tab = new ChromiumTab(await context.newPage(), log);
-      await tab.goto(`chrome-extension://${extensionId}/popup.html${query}`);
+      await tab.goto(`chrome-extension://${extensionId}/${file}`);
       return tab;
     },
     async close() {

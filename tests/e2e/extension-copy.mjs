@@ -1,7 +1,7 @@
 // Test-only copies of dist/extension: the store build is never modified, and nothing here ships.
 //
 // Chromium: a manifest `key` pins the extension id (the store strips `key` anyway).
-// Firefox: popup.html is made web-accessible, so that WebDriver, which may not navigate to a
+// Firefox: popup.html and options.html are made web-accessible, so that WebDriver, which may not navigate to a
 // moz-extension:// URL itself, can reach the popup page from a fixture page.
 // Both: the performance marks the tests and benchmarks read are turned on (`marks: false` keeps
 // them off, as shipped): `const MARKS = false;` becomes true in the scripts that run on the page.
@@ -43,7 +43,7 @@ export function firefoxCopy(distDir, targetDir, { marks = true } = {}) {
   setMarks(targetDir, marks);
   const manifestPath = path.join(targetDir, "manifest.json");
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
-  manifest.web_accessible_resources.push({ resources: ["popup.html"], matches: ["https://*.netsuite.com/*"] });
+  manifest.web_accessible_resources.push({ resources: ["popup.html", "options.html"], matches: ["https://*.netsuite.com/*"] });
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return { dir: targetDir, geckoId: manifest.browser_specific_settings.gecko.id };
 }

@@ -233,9 +233,13 @@ export async function launchFirefox({ extensionDir, geckoId, port, prefs = {} })
       return tab;
     },
     async openPopup(query = "", via = "https://1234567.app.netsuite.com/app/center/card.nl") {
-      // WebDriver may not navigate to moz-extension:// itself; a page may, once popup.html is web-accessible.
+      return this.openPage(`popup.html${query}`, via);
+    },
+    /** Opens one of the extension's own pages (`options.html`) in a tab, through `via`. */
+    async openPage(file, via = "https://1234567.app.netsuite.com/app/center/card.nl") {
+      // WebDriver may not navigate to moz-extension:// itself; a page may, once the file is web-accessible.
       const tab = await this.open(via);
-      const target = `moz-extension://${uuid}/popup.html${query}`;
+      const target = `moz-extension://${uuid}/${file}`;
       // In a later task: a script that navigates while WebDriver is still evaluating it can have its
       // sandbox torn down under it, and Marionette then fails the call (seen as NS_ERROR_OUT_OF_MEMORY
       // from evalInSandbox with one core busy).

@@ -1,6 +1,6 @@
-//! Bindings to the WebExtension APIs the popup uses: tabs, messages to the content script,
-//! storage.sync (the settings, read and written by `tba_rules::settings`), host permissions and the
-//! clipboard.
+//! Bindings to the WebExtension APIs the popup and the options page use: tabs, messages to the
+//! content script, storage.sync (the settings, read and written by `tba_rules::settings`; the
+//! custom profiles, by `tba_rules::store`), host permissions, the clipboard and file downloads.
 //!
 //! Both browsers expose the APIs as `browser` (Firefox; Chrome since 148) and `chrome`; the bindings
 //! take `browser` when it exists and `chrome` otherwise and look every member up at run time, so a
@@ -240,6 +240,68 @@ pub async fn store_settings(settings: &Settings) -> Result<(), ExtError> {
     settle(call(&["storage", "sync"], "remove", &[keys.into()]))
         .await
         .map(|_| ())
+}
+
+/// Everything `storage.sync` holds, as (key, value) pairs in key order, with the size the quotas
+/// count for each (the key's length and its value's JSON, in UTF-8 bytes).
+pub async fn stored_items() -> Result<Vec<(String, JsValue, usize)>, ExtError> {
+    let items = settle(call(&["storage", "sync"], "get", &[JsValue::NULL])).await?;
+    let Some(object) = items.dyn_ref::<Object>() else {
+        return Ok(Vec::new());
+    };
+    let mut pairs = Vec::new();
+    for key in Object::keys(object).iter() {
+        let Some(name) = key.as_string() else {
+            continue;
+        };
+        let value = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
+        let json = js_sys::JSON::stringify(&value)
+            .ok()
+            .and_then(|text| text.as_string())
+            .unwrap_or_default();
+        pairs.push((name.clone(), value, name.len() + json.len()));
+    }
+    pairs.sort_by(|left, right| left.0.cmp(&right.0));
+    Ok(pairs)
+}
+
+/// Sets `items` in one `storage.sync.set`, then removes `remove` (`tba_rules::store::Save`).
+pub async fn write_items(items: &[(String, Value)], remove: &[String]) -> Result<(), ExtError> {
+    let object = Object::new();
+    for (key, value) in items {
+        let _ = Reflect::set(&object, &JsValue::from_str(key), &to_js(value));
+    }
+    settle(call(&["storage", "sync"], "set", &[object.into()])).await?;
+    if remove.is_empty() {
+        return Ok(());
+    }
+    let keys: Array = remove.iter().map(|key| JsValue::from_str(key)).collect();
+    settle(call(&["storage", "sync"], "remove", &[keys.into()]))
+        .await
+        .map(|_| ())
+}
+
+/// Offers `text` as a file named `name` to download (a `Blob` and a link with `download`).
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), ExtError> {
+    let parts = Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(ExtError::from_js)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(ExtError::from_js)?;
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or_else(|| ExtError::missing("document"))?;
+    let link = document
+        .create_element("a")
+        .map_err(ExtError::from_js)?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .map_err(|_| ExtError::missing("a"))?;
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
 }
 
 fn origins() -> JsValue {

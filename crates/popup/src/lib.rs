@@ -7,25 +7,29 @@ pub mod components;
 pub mod ext;
 pub mod hooks;
 mod logger;
+pub mod options;
 pub mod state;
 // The wire's JavaScript side, one file for both crates (see its own doc).
 #[path = "../../content/src/wire.rs"]
 pub mod wire;
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use wasm_bindgen::prelude::*;
-use yew::Reducible;
 
-use crate::hooks::use_popup::{FirstLookups, Lookups};
-use crate::state::PopupState;
-
-/// Called by `extension/popup.js` with the text of the extension's `catalog.tsv` before [`start`]:
+/// Called by `extension/popup.js` (and `options.js`) with the text of the extension's `catalog.tsv`
+/// before the page starts:
 /// installs the permission catalog (`tba_rules::catalog::install`). Throws when the file is refused.
 #[wasm_bindgen]
 pub fn install_catalog(text: String) -> Result<(), JsValue> {
     tba_rules::catalog::install(text).map_err(|error| JsValue::from_str(&error.to_string()))
+}
+
+/// Sets up panic reports and logging, and returns the page's `<body>`, which Yew renders into.
+fn page_root() -> Option<web_sys::HtmlElement> {
+    console_error_panic_hook::set_once();
+    logger::install();
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.body())
 }
 
 /// Entry point called by `extension/popup.js`, with the look-ups it started (`ext::Early`).
@@ -33,14 +37,17 @@ pub fn install_catalog(text: String) -> Result<(), JsValue> {
 /// Yew renders once the tab is known (and its content script has answered, or has not within
 /// `state::SLOW_ANSWER_MS`), so that the first screen is the verdict; until then the page shows
 /// `popup.html`'s own "Reading this tab…", which Yew replaces.
+#[cfg(not(feature = "options-page"))]
 #[wasm_bindgen]
 pub fn start(early: JsValue) {
-    console_error_panic_hook::set_once();
-    logger::install();
-    let Some(root) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.body())
-    else {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use yew::Reducible;
+
+    use crate::hooks::use_popup::{FirstLookups, Lookups};
+    use crate::state::PopupState;
+
+    let Some(root) = page_root() else {
         return;
     };
     let Lookups {
@@ -60,4 +67,15 @@ pub fn start(early: JsValue) {
         };
         yew::Renderer::<components::app::App>::with_root_and_props(root.into(), props).render();
     });
+}
+
+/// Entry point of the options page, called by `extension/options.js` after [`install_catalog`]
+/// (the options build only, feature `options-page`).
+#[cfg(feature = "options-page")]
+#[wasm_bindgen]
+pub fn start_options() {
+    let Some(root) = page_root() else {
+        return;
+    };
+    yew::Renderer::<components::options_page::OptionsPage>::with_root(root.into()).render();
 }

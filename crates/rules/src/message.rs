@@ -898,6 +898,82 @@ ids! {
     StoreCorruptInvalid = "store_corrupt_invalid" / 1,
     /// A stored custom profile's id does not match its storage key.
     StoreCorruptWrongId = "store_corrupt_wrong_id" / 0,
+    /// Title of the options page.
+    OptionsTitle = "options_title" / 0,
+    /// Introduction of the options page.
+    OptionsIntro = "options_intro" / 0,
+    /// Options page while storage is read.
+    OptionsLoading = "options_loading" / 0,
+    /// Heading of the saved custom profiles.
+    OptionsSavedTitle = "options_saved_title" / 0,
+    /// No custom profile saved.
+    OptionsNoneSaved = "options_none_saved" / 0,
+    /// A saved profile's counts.
+    OptionsCounts = "options_counts" / 2,
+    /// Button: edit a saved profile.
+    OptionsEdit = "options_edit" / 0,
+    /// Button: start a new profile from this one.
+    OptionsDuplicate = "options_duplicate" / 0,
+    /// Button: delete a saved profile (asks first).
+    OptionsDelete = "options_delete" / 0,
+    /// Question before deleting a saved profile.
+    OptionsDeleteQuestion = "options_delete_question" / 1,
+    /// Button: confirm the delete.
+    OptionsDeleteConfirm = "options_delete_confirm" / 0,
+    /// Button: do not delete.
+    OptionsDeleteKeep = "options_delete_keep" / 0,
+    /// Notice after a delete.
+    OptionsDeleted = "options_deleted" / 1,
+    /// Button: download the profile as a TBA Doctor profile file.
+    OptionsExportJson = "options_export_json" / 0,
+    /// Button: download the profile as SDF role XML.
+    OptionsExportXml = "options_export_xml" / 0,
+    /// Button: download the profile as CSV.
+    OptionsExportCsv = "options_export_csv" / 0,
+    /// Heading of the built-in profiles.
+    OptionsBuiltinTitle = "options_builtin_title" / 0,
+    /// Heading of the import box for a new profile.
+    OptionsImportTitle = "options_import_title" / 0,
+    /// Heading of the import box when editing.
+    OptionsEditTitle = "options_edit_title" / 0,
+    /// Help of the import box.
+    OptionsImportHelp = "options_import_help" / 0,
+    /// Label of the profile name box.
+    OptionsNameLabel = "options_name_label" / 0,
+    /// Note when a saved profile is edited.
+    OptionsEditing = "options_editing" / 1,
+    /// Label of the import text box.
+    OptionsTextLabel = "options_text_label" / 0,
+    /// Label of the catalog picker.
+    OptionsPickLabel = "options_pick_label" / 0,
+    /// Label of the picker's level.
+    OptionsPickLevel = "options_pick_level" / 0,
+    /// Button: add the picked permission to the text.
+    OptionsAdd = "options_add" / 0,
+    /// Button: read the text and show what was understood.
+    OptionsPreview = "options_preview" / 0,
+    /// Button: save the profile.
+    OptionsSave = "options_save" / 0,
+    /// Button: clear the box for a new profile.
+    OptionsNew = "options_new" / 0,
+    /// Label of the import preview.
+    OptionsPreviewLabel = "options_preview_label" / 0,
+    /// Counts of the import preview.
+    OptionsPreviewCounts = "options_preview_counts" / 3,
+    /// Save refused: nothing understood.
+    OptionsNothingToSave = "options_nothing_to_save" / 0,
+    /// Summary of a custom profile that has none.
+    OptionsCustomSummary = "options_custom_summary" / 0,
+    /// Notice after a save.
+    OptionsSaved = "options_saved" / 2,
+    /// A storage call failed.
+    OptionsStorageFailed = "options_storage_failed" / 1,
+    /// Name of a duplicated profile.
+    OptionsCopyOf = "options_copy_of" / 1,
+    /// Link of the popup to the options page.
+    PopupManageProfiles = "popup_manage_profiles" / 0,
+    /// A saved profile's count of permissions.
+    OptionsCountsOnly = "options_counts_only" / 1,
 }
 
 impl Id {

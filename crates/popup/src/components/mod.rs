@@ -5,6 +5,7 @@ pub mod auth_help;
 pub mod copy_actions;
 pub mod fix_steps;
 pub mod no_permission;
+pub mod options_page;
 pub mod other_netsuite;
 pub mod profile_picker;
 pub mod role_verdict;

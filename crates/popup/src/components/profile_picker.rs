@@ -1,5 +1,6 @@
 //! The profile choice: a labelled `<select id="profile">` of the built-in profiles, the chosen
-//! one's summary, and a short list saying when to pick each.
+//! one's summary, a short list saying when to pick each, and the link to the options page where
+//! custom profiles are made.
 use tba_rules::message::{Arg, Id, Text};
 use tba_rules::profile::{self, Profile, ProfileId};
 use web_sys::HtmlSelectElement;
@@ -61,6 +62,8 @@ pub fn ProfilePicker(props: &ProfilePickerProps) -> Html {
                     }) }
                 </dl>
             </details>
+            <p class="manage"><a href="options.html" target="_blank" rel="noopener"
+                data-tba-doctor-action="manage-profiles">{ say(Id::PopupManageProfiles) }</a></p>
         </section>
     }
 }

@@ -423,3 +423,96 @@ fn soap_is_told_it_must_move_to_rest_and_oauth2_profiles_get_no_list() {
     ));
     assert!(html.contains("MCP Server Connection"), "{html}");
 }
+
+mod options_page {
+    //! The options page's hooks (README "Stable page hooks"), rendered from a state.
+
+    use tba_rules::import::Kept;
+    use tba_rules::message::english::Messages;
+    use tba_rules::profile::builtins;
+    use tba_rules::store::{Corrupt, Saved};
+    use yew::LocalServerRenderer;
+
+    use crate::components::options_page::{OptionsPage, OptionsPageProps};
+    use crate::options::OptionsState;
+
+    fn render(initial: OptionsState) -> String {
+        futures::executor::block_on(
+            LocalServerRenderer::<OptionsPage>::with_props(OptionsPageProps { initial }).render(),
+        )
+    }
+
+    #[test]
+    fn the_import_box_and_its_preview_carry_the_stable_hooks() {
+        let mut state = OptionsState::default();
+        state.loaded(Vec::new());
+        state.name = "Our sync".to_owned();
+        state.set_text(
+            "Permission | Level\nCustomers | Full\nCustmers | View\nSales Order | Sometimes\n"
+                .to_owned(),
+        );
+        state.preview();
+        let html = render(state);
+        for hook in [
+            r#"<textarea id="import-text""#,
+            r#"id="profile-name" type="text""#,
+            r#"data-tba-doctor-action="import-preview""#,
+            r#"data-tba-doctor-action="import-save""#,
+            r#"data-import-line="2" data-status="matched" data-permkey="LIST_CUSTJOB" data-level="4""#,
+            r#"data-import-line="3" data-status="unknown""#,
+            r#"data-import-line="4" data-status="error""#,
+        ] {
+            assert!(html.contains(hook), "{hook} not in the page");
+        }
+        assert!(
+            !html.contains(r#"data-import-line="1""#),
+            "the header row is no entry"
+        );
+        assert!(html.contains("Closest: Customers"), "{html}");
+    }
+
+    #[test]
+    fn saved_builtin_and_corrupt_profiles_are_listed_with_their_actions() {
+        let english = Messages::load();
+        let mut state = OptionsState::default();
+        state.loaded(Vec::new());
+        state.duplicate("rest", &english);
+        let ready = state.ready().expect("ready");
+        state.loaded(vec![
+            Saved::Profile {
+                profile: ready.profile.clone(),
+                kept: vec![Kept {
+                    key: "customrecord_x".to_owned(),
+                    level: tba_rules::Level::View,
+                }],
+            },
+            Saved::Corrupt {
+                id: "custom:broken".to_owned(),
+                problem: Corrupt::Mixed,
+                text: Some("{}".to_owned()),
+            },
+        ]);
+        state.ask_delete(&ready.id);
+        let html = render(state);
+        assert!(
+            html.contains(&format!(r#"data-profile-id="{}""#, ready.id)),
+            "{html}"
+        );
+        assert!(
+            html.contains("3 permissions, 1 custom record permissions kept"),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"data-profile-id="custom:broken" data-corrupt="true""#),
+            "{html}"
+        );
+        assert!(html.contains("two different saves"), "{html}");
+        assert!(html.contains(r#"data-tba-doctor-action="confirm-delete""#));
+        for builtin in builtins() {
+            assert!(html.contains(&format!(
+                r#"data-profile-id="{}" data-builtin="true""#,
+                builtin.id.as_str()
+            )));
+        }
+    }
+}

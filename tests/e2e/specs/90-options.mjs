@@ -1,0 +1,105 @@
+// The options page (issue #18): a pasted vendor table previewed line by line, saved as a custom
+// profile in storage.sync (in parts), listed again after a reload, and deleted after a question.
+import { assert, test, waitFor } from "../harness.mjs";
+
+// Shaped like vendors' published tables (crates/rules/tests/import/*.txt): headings, a header row,
+// a subtab prefix, a misspelt name and a level that is none.
+const TABLE = [
+  "Transactions",
+  "Permission | Level",
+  "Sales Order | Edit",
+  "Find Transaction | View",
+  "Lists",
+  "Lists > Customers: Full",
+  "Custmers | View",
+  "Setup",
+  "SOAP Web Services | Full",
+  "Items | Read/Write",
+].join("\n");
+
+function optionsReady() {
+  const main = document.querySelector("main[data-screen=options]");
+  return main && !document.querySelector(".options > p.muted[role]") && document.querySelector("section.saved") ? true : null;
+}
+
+function setField(selector, value) {
+  const field = document.querySelector(selector);
+  field.value = value;
+  field.dispatchEvent(new Event("input", { bubbles: true }));
+}
+
+function previewLines() {
+  const lines = [...document.querySelectorAll("[data-import-line]")];
+  return lines.length ? lines.map((line) => [Number(line.dataset.importLine), line.dataset.status,
+    line.dataset.permkey ?? null, line.dataset.level ?? null]) : null;
+}
+
+function stored() {
+  return new Promise((resolve) => (globalThis.browser ?? globalThis.chrome).storage.sync.get(null)
+    .then((items) => resolve(Object.keys(items).filter((key) => key.startsWith("profile:")).sort())));
+}
+
+export default [
+  test("options: a pasted table is previewed line by line, saved, listed after a reload and deleted", async ({ browser }) => {
+    const page = await browser.openPage("options.html");
+    await waitFor(page, optionsReady, [], { message: "options page ready" });
+    await page.eval(setField, "#profile-name", "Celigo sync");
+    await page.eval(setField, "#import-text", TABLE);
+    await page.click("[data-tba-doctor-action=import-preview]");
+    const lines = await waitFor(page, previewLines, [], { message: "preview lines" });
+    assert.deepEqual(lines, [
+      [3, "matched", "TRAN_SALESORD", "3"],
+      [4, "matched", "TRAN_FIND", "1"],
+      [6, "matched", "LIST_CUSTJOB", "4"],
+      [7, "unknown", null, null],
+      [9, "matched", "ADMI_WEBSERVICES", "4"],
+      [10, "error", null, null],
+    ]);
+    assert.match(await page.eval(() => document.querySelector("[data-import-line='7']").textContent), /Closest: Customers/);
+    assert.deepEqual(await page.eval(stored), [], "nothing saved before Save");
+
+    await page.click("[data-tba-doctor-action=import-save]");
+    const notice = await waitFor(page, () => document.querySelector("[data-tba-doctor=options-notice]")?.textContent, [],
+      { message: "saved notice" });
+    assert.match(notice, /Saved “Celigo sync” with 4 permissions/);
+    await waitFor(page, () => document.querySelector("[data-profile-id='custom:celigo-sync']") !== null, [],
+      { message: "listed" });
+    assert.deepEqual(await page.eval(stored), ["profile:custom:celigo-sync#0"]);
+
+    await page.eval(() => { location.reload(); });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitFor(page, () => document.querySelector("[data-profile-id='custom:celigo-sync']")?.textContent ?? null, [],
+      { message: "listed after a reload" });
+    assert.match(await page.eval(() => document.querySelector("[data-profile-id='custom:celigo-sync']").textContent),
+      /Celigo sync.*4 permissions/);
+
+    await page.click("[data-profile-id='custom:celigo-sync'] [data-tba-doctor-action=delete]");
+    await page.click("[data-profile-id='custom:celigo-sync'] [data-tba-doctor-action=confirm-delete]");
+    await waitFor(page, () => document.querySelector("[data-profile-id='custom:celigo-sync']") === null, [],
+      { message: "gone from the list" });
+    assert.deepEqual(await page.eval(stored), []);
+  }),
+
+  test("options: a built-in profile duplicates into the box as CSV and saves under a new id", async ({ browser }) => {
+    const page = await browser.openPage("options.html");
+    await waitFor(page, optionsReady, [], { message: "options page ready" });
+    await page.eval(() => { document.querySelector("details.builtins").open = true; });
+    await page.click("[data-profile-id=rest] [data-tba-doctor-action=duplicate]");
+    const box = await waitFor(page, () => {
+      const text = document.getElementById("import-text").value;
+      return text ? { text, name: document.getElementById("profile-name").value } : null;
+    }, [], { message: "duplicated" });
+    assert.match(box.text, /^Permission,Subtab,Id,Level/);
+    assert.match(box.text, /REST Web Services,Setup,ADMI_RESTWEBSERVICES,Full/);
+    assert.equal(box.name, "Copy of REST web services with TBA");
+    await page.click("[data-tba-doctor-action=import-save]");
+    // The id is made from the name, cut to fit the 40 characters of an id.
+    const COPY = "[data-profile-id='custom:copy-of-rest-web-services-wit']";
+    const listed = await waitFor(page, (selector) => document.querySelector(selector)?.textContent ?? null, [COPY],
+      { message: "saved copy listed" });
+    assert.match(listed, /Copy of REST web services with TBA.*3 permissions/);
+    await page.click(`${COPY} [data-tba-doctor-action=delete]`);
+    await page.click(`${COPY} [data-tba-doctor-action=confirm-delete]`);
+    await waitFor(page, (selector) => document.querySelector(selector) === null, [COPY], { message: "deleted" });
+  }),
+];
