@@ -101,6 +101,11 @@ export async function launchChromium({ extensionDir, extensionId, port, toolbar 
       return tab;
     },
     popupUrl: `chrome-extension://${extensionId}/popup.html`,
+    /** The newest tab whose address contains `part` (e.g. a tab the extension opened), or null. */
+    async findTab(part) {
+      const page = context.pages().filter((candidate) => candidate.url().includes(part)).at(-1);
+      return page ? new ChromiumTab(page, log) : null;
+    },
     async openPopup(query = "") {
       return this.openPage(`popup.html${query}`);
     },

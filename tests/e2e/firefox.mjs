@@ -224,6 +224,22 @@ export async function launchFirefox({ extensionDir, geckoId, port, prefs = {} })
         .map((text) => ({ level: /console\.warn/.test(text) ? "warning" : "error", text, where: "" }));
     },
     popupUrl: `moz-extension://${uuid}/popup.html`,
+    /** The newest tab whose address contains `part` (e.g. a tab the extension opened), or null. */
+    async findTab(part) {
+      const handles = await driver.command("GET", `/session/${sessionId}/window/handles`);
+      const before = this.current;
+      for (const handle of [...handles].reverse()) {
+        await this.switchTo(handle);
+        const url = await driver.command("GET", `/session/${sessionId}/url`);
+        if (url.includes(part)) {
+          const tab = new FirefoxTab(this, handle);
+          tab.currentUrl = url;
+          return tab;
+        }
+      }
+      if (before) await this.switchTo(before);
+      return null;
+    },
     async open(url) {
       let handle = this.spare;
       this.spare = null;

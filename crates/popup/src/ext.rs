@@ -281,6 +281,57 @@ pub async fn write_items(items: &[(String, Value)], remove: &[String]) -> Result
         .map(|_| ())
 }
 
+/// The key in `storage.local` of the draft "Make a profile from this role" leaves for the options
+/// page.
+const DRAFT_KEY: &str = "profile-draft";
+
+/// Leaves `name` and `text` for the options page's import box (`storage.local`, this browser
+/// only), then opens the options page in a new tab.
+pub async fn open_draft(name: &str, text: &str) -> Result<(), ExtError> {
+    let draft = Object::new();
+    let _ = Reflect::set(&draft, &JsValue::from_str("name"), &JsValue::from_str(name));
+    let _ = Reflect::set(&draft, &JsValue::from_str("text"), &JsValue::from_str(text));
+    let items = Object::new();
+    let _ = Reflect::set(&items, &JsValue::from_str(DRAFT_KEY), &draft);
+    settle(call(&["storage", "local"], "set", &[items.into()])).await?;
+    let origin = web_sys::window()
+        .and_then(|window| window.location().origin().ok())
+        .ok_or_else(|| ExtError::missing("location"))?;
+    let options = Object::new();
+    let url = JsValue::from_str(&format!("{origin}/options.html"));
+    let _ = Reflect::set(&options, &JsValue::from_str("url"), &url);
+    settle(call(&["tabs"], "create", &[options.into()]))
+        .await
+        .map(|_| ())
+}
+
+/// The draft [`open_draft`] left (name and text), removed once read; `None` when there is none.
+pub async fn take_draft() -> Option<(String, String)> {
+    let items = settle(call(
+        &["storage", "local"],
+        "get",
+        &[JsValue::from_str(DRAFT_KEY)],
+    ))
+    .await
+    .ok()?;
+    let draft = get(&items, DRAFT_KEY)?;
+    let _ = settle(call(
+        &["storage", "local"],
+        "remove",
+        &[JsValue::from_str(DRAFT_KEY)],
+    ))
+    .await;
+    let text = |field: &str| {
+        let value = get(&draft, field)?;
+        // A draft is the extension's own, but storage is read like any input: its length is
+        // asked before the string is copied.
+        let length = value.dyn_ref::<js_sys::JsString>()?.length();
+        (usize::try_from(length).ok()? <= tba_rules::import::MAX_TEXT_BYTES)
+            .then(|| value.as_string())?
+    };
+    Some((text("name")?, text("text")?))
+}
+
 /// Offers `text` as a file named `name` to download (a `Blob` and a link with `download`).
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), ExtError> {
     let parts = Array::of1(&JsValue::from_str(text));

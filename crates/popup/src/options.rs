@@ -91,6 +91,15 @@ impl OptionsState {
         self.preview = None;
     }
 
+    /// Starts a new profile from a role's permissions ("Make a profile from this role"), named
+    /// after the role.
+    pub fn draft(&mut self, name: String, text: String) {
+        self.start_new();
+        self.name = name;
+        self.text = text;
+        self.preview();
+    }
+
     /// Reads the text into a preview.
     pub fn preview(&mut self) {
         let preview = import::import(&self.text);
@@ -354,6 +363,26 @@ mod tests {
         state.saved_as(&ready, &english);
         assert_eq!(state.editing.as_deref(), Some("custom:our-sync"));
         assert!(!state.notice.as_ref().expect("notice").error);
+    }
+
+    #[test]
+    fn a_draft_from_a_role_starts_a_new_profile_named_after_it() {
+        let mut state = OptionsState {
+            editing: Some("custom:other".to_owned()),
+            ..OptionsState::default()
+        };
+        state.draft(
+            "REST Integration".to_owned(),
+            "Permission,Subtab,Id,Level\r\nCustomers,Lists,LIST_CUSTJOB,Edit\r\n".to_owned(),
+        );
+        assert_eq!(state.editing, None);
+        assert_eq!(state.name, "REST Integration");
+        let preview = state.preview.as_ref().expect("previewed");
+        assert_eq!(preview.counts(), (1, 0, 0));
+        assert_eq!(
+            state.ready().map(|ready| ready.id),
+            Ok("custom:rest-integration".to_owned())
+        );
     }
 
     #[test]

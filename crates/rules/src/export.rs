@@ -8,6 +8,7 @@ use crate::import::file::{FORMAT, VERSION, flag_fields};
 use crate::json::{self, Json, Node};
 use crate::message::{Lookup, Text, render};
 use crate::profile::Profile;
+use crate::role::Role;
 use crate::text::xml_escape;
 
 fn words(text: &Text, lookup: &dyn Lookup) -> String {
@@ -174,6 +175,32 @@ pub fn csv(profile: &Profile, kept: &[Kept]) -> String {
     for kept in kept {
         csv_row(
             &[&kept.key, "Custom Record", &kept.key, kept.level.label()],
+            &mut out,
+        );
+    }
+    out
+}
+
+/// The permissions `role` holds, as the CSV [`csv`] writes (what "Make a profile from this role"
+/// puts into the import box, for the admin to trim): every line above None whose id the catalog
+/// knows, in catalog order.
+pub fn role(role: &Role) -> String {
+    let mut out = String::new();
+    csv_row(&["Permission", "Subtab", "Id", "Level"], &mut out);
+    for permission in catalog::all() {
+        let Some(grant) = role.grants.get(permission.id) else {
+            continue;
+        };
+        if grant.level == crate::level::Level::None {
+            continue;
+        }
+        csv_row(
+            &[
+                permission.display_name(),
+                permission.subtab.label(),
+                permission.id,
+                grant.level.label(),
+            ],
             &mut out,
         );
     }

@@ -974,6 +974,8 @@ ids! {
     PopupManageProfiles = "popup_manage_profiles" / 0,
     /// A saved profile's count of permissions.
     OptionsCountsOnly = "options_counts_only" / 1,
+    /// Button of the popup: opens the options page with this role's permissions in the import box, to trim and save as a profile.
+    PopupMakeProfile = "popup_make_profile" / 0,
 }
 
 impl Id {

@@ -607,3 +607,34 @@ mod round_trip {
         }
     }
 }
+
+#[test]
+fn a_roles_permissions_become_an_import_that_reads_back_as_them() {
+    use tba_rules::{Role, Subtab};
+    let mut role = Role::default();
+    role.grant("TRAN_SALESORD", Subtab::Transactions, Level::Edit);
+    role.grant("LIST_CUSTJOB", Subtab::Lists, Level::Full);
+    role.grant("ADMI_LOGIN_OAUTH", Subtab::Setup, Level::Full);
+    role.grant("REPO_SALES", Subtab::Reports, Level::View);
+    role.grant("LIST_ITEM", Subtab::Lists, Level::None);
+    role.grant("ADMI_NOT_IN_THE_CATALOG", Subtab::Setup, Level::Full);
+    let text = tba_rules::export::role(&role);
+    let preview = import_as(Format::Table, &text);
+    assert_eq!(preview.counts(), (4, 0, 0), "{text}");
+    let read: Vec<(String, Level)> = preview
+        .imported()
+        .requirements
+        .iter()
+        .map(|requirement| (requirement.any_of[0].clone(), requirement.level))
+        .collect();
+    // Catalog order: Setup, Lists, Reports, Transactions; a line at None and an unknown id left out.
+    assert_eq!(
+        read,
+        [
+            ("ADMI_LOGIN_OAUTH".to_owned(), Level::Full),
+            ("LIST_CUSTJOB".to_owned(), Level::Full),
+            ("REPO_SALES".to_owned(), Level::View),
+            ("TRAN_SALESORD".to_owned(), Level::Edit),
+        ]
+    );
+}

@@ -1,6 +1,7 @@
 // The options page (issue #18): a pasted vendor table previewed line by line, saved as a custom
-// profile in storage.sync (in parts), listed again after a reload, and deleted after a question.
-import { assert, test, waitFor } from "../harness.mjs";
+// profile in storage.sync (in parts), listed again after a reload, and deleted after a question;
+// "Make a profile from this role" in the popup opens it with the role's permissions.
+import { assert, screenOf, test, waitFor } from "../harness.mjs";
 
 // Shaped like vendors' published tables (crates/rules/tests/import/*.txt): headings, a header row,
 // a subtab prefix, a misspelt name and a level that is none.
@@ -78,6 +79,7 @@ export default [
     await waitFor(page, () => document.querySelector("[data-profile-id='custom:celigo-sync']") === null, [],
       { message: "gone from the list" });
     assert.deepEqual(await page.eval(stored), []);
+    await page.close();
   }),
 
   test("options: a built-in profile duplicates into the box as CSV and saves under a new id", async ({ browser }) => {
@@ -101,5 +103,35 @@ export default [
     await page.click(`${COPY} [data-tba-doctor-action=delete]`);
     await page.click(`${COPY} [data-tba-doctor-action=confirm-delete]`);
     await waitFor(page, (selector) => document.querySelector(selector) === null, [COPY], { message: "deleted" });
+    await page.close();
+  }),
+  test("options: Make a profile from this role (popup) opens the options page with the role's permissions", async ({ browser, url }) => {
+    const tab = await browser.open(url("/app/setup/role.nl?id=1012&e=T&fx=rest-reports"));
+    await waitFor(tab, () => document.documentElement.getAttribute("data-tba-doctor") === "ready", [], { message: "panel ready" });
+    const popup = await browser.openPopup();
+    assert.equal(await screenOf(popup), "role-edit");
+    await popup.click("[data-tba-doctor-action=make-profile]");
+    let options = null;
+    for (let attempt = 0; attempt < 100 && !options; attempt++) {
+      options = await browser.findTab("options.html");
+      if (!options) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(options, "the options page opened");
+    const box = await waitFor(options, () => {
+      const lines = [...document.querySelectorAll("[data-import-line]")];
+      return lines.length ? {
+        name: document.getElementById("profile-name").value,
+        lines: lines.map((line) => `${line.dataset.status} ${line.dataset.permkey} ${line.dataset.level}`).sort(),
+      } : null;
+    }, [], { message: "the role's permissions in the box" });
+    assert.equal(box.name, "REST Integration");
+    assert.deepEqual(box.lines, [
+      "matched ADMI_LOGIN_OAUTH 4", "matched ADMI_RESTWEBSERVICES 4", "matched LIST_CONTACT 4", "matched LIST_CUSTJOB 3",
+      "matched LIST_ITEM 1", "matched REPO_SALES 1", "matched TRAN_CUSTINVC 2", "matched TRAN_ESTIMATE 4",
+      "matched TRAN_FIND 1", "matched TRAN_SALESORD 3",
+    ]);
+    // The draft is read once: a second options page starts empty.
+    assert.deepEqual(await options.eval(() => new Promise((resolve) =>
+      (globalThis.browser ?? globalThis.chrome).storage.local.get(null).then((items) => resolve(Object.keys(items))))), []);
   }),
 ];

@@ -90,7 +90,8 @@ pub fn PopupView(props: &PopupViewProps) -> Html {
                 onprefill={handle.onprefill.clone()} onfixall={handle.onfixall.clone()}
                 onconfirm={handle.onconfirm.clone()} oncancel={handle.oncancel.clone()}
                 oncopy={handle.oncopy.clone()}
-                include_oauth2={state.include_oauth2} oninclude={handle.oninclude.clone()} />
+                include_oauth2={state.include_oauth2} oninclude={handle.oninclude.clone()}
+                onmakeprofile={handle.onmakeprofile.clone()} />
         },
         Screen::Unsupported { problems } => html! {
             <section class="unsupported">

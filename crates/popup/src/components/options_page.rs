@@ -21,6 +21,8 @@ pub enum Msg {
     Loaded(Vec<Saved>),
     /// Storage could not be read.
     LoadFailed(String),
+    /// "Make a profile from this role" left this draft (name, text) for the import box.
+    Draft(String, String),
     /// The import box changed.
     Text(String),
     /// The name box changed.
@@ -152,6 +154,13 @@ impl Component for OptionsPage {
     fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
         if first_render && self.state.saved.is_none() {
             load(ctx);
+            ctx.link().send_future_batch(async {
+                ext::take_draft()
+                    .await
+                    .map(|(name, text)| Msg::Draft(name, text))
+                    .into_iter()
+                    .collect::<Vec<Msg>>()
+            });
         }
     }
 
@@ -166,6 +175,7 @@ impl Component for OptionsPage {
                     vec![Arg::Text(reason)],
                 )]);
             }
+            Msg::Draft(name, text) => state.draft(name, text),
             Msg::Text(text) => state.set_text(text),
             Msg::Name(name) => state.name = name,
             Msg::Preview => state.preview(),

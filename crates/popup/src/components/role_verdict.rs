@@ -43,6 +43,9 @@ pub struct RoleVerdictProps {
     /// The admin ticked or cleared "Include the OAuth 2.0 lines".
     #[prop_or_default]
     pub oninclude: Callback<bool>,
+    /// "Make a profile from this role" was clicked.
+    #[prop_or_default]
+    pub onmakeprofile: Callback<()>,
 }
 
 fn join_ids(ids: &[&str]) -> String {
@@ -211,6 +214,14 @@ pub fn RoleVerdict(props: &RoleVerdictProps) -> Html {
             <CopyActions request=true
                 sdf={!verdict.plan.is_empty() || (props.include_oauth2 && has_oauth2_lines)}
                 fallback={fallback} copy={props.copy.clone()} oncopy={props.oncopy.clone()} />
+            if !screen.role.grants.is_empty() {
+                <p class="make-profile">
+                    <button type="button" data-tba-doctor-action="make-profile"
+                        onclick={let on = props.onmakeprofile.clone(); move |_| on.emit(())}>
+                        { say(Id::PopupMakeProfile) }
+                    </button>
+                </p>
+            }
         </section>
     }
 }

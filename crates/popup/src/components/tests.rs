@@ -194,6 +194,7 @@ fn role_edit_shows_verdict_requirements_and_actions() {
     assert!(html.contains(r#"data-tba-doctor-action="fix-all""#));
     assert!(html.contains(r#"data-tba-doctor-action="copy-request""#));
     assert!(html.contains(r#"data-tba-doctor-action="copy-sdf""#));
+    assert!(html.contains(r#"data-tba-doctor-action="make-profile""#));
     assert!(html.contains("Too low: View (needs Full)"));
     assert!(
         html.contains("Log in using Access Tokens is not needed: User Access Tokens includes it."),

@@ -15,8 +15,8 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::state::{
-    Action, CopyOutcome, CopyTarget, PopupState, SLOW_ANSWER_MS, TabFacts, TabView, choose_tab,
-    view_of_tab,
+    Action, CopyOutcome, CopyTarget, PopupState, SLOW_ANSWER_MS, Screen, TabFacts, TabView,
+    choose_tab, view_of_tab,
 };
 use crate::{ext, wire};
 
@@ -47,6 +47,8 @@ pub struct PopupCallbacks {
     pub ongrant: Callback<()>,
     /// Include the OAuth 2.0 lines in the copied texts, or not.
     pub oninclude: Callback<bool>,
+    /// Make a profile from the role: open the options page with its permissions in the box.
+    pub onmakeprofile: Callback<()>,
 }
 
 /// Turns a raw answer into an action: valid answers are `ReceiveAnswer`, anything else is refused.
@@ -397,9 +399,25 @@ pub fn use_popup(initial: PopupState, first: FirstLookups) -> PopupHandle {
         let dispatch = state.dispatcher();
         Callback::from(move |include: bool| dispatch.dispatch(Action::IncludeOAuth2(include)))
     };
+    let onmakeprofile = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            let Screen::Role(screen) = state.screen() else {
+                return;
+            };
+            let text = tba_rules::export::role(&screen.role);
+            let name = screen.role.name.clone().unwrap_or_default();
+            spawn_local(async move {
+                if let Err(error) = ext::open_draft(&name, &text).await {
+                    log::warn!("cannot open the options page: {}", error.0);
+                }
+            });
+        })
+    };
     PopupHandle {
         state,
         callbacks: PopupCallbacks {
+            onmakeprofile,
             oninclude,
             onchoose,
             onprefill,
