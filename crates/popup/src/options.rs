@@ -113,6 +113,36 @@ impl OptionsState {
         self.notice = None;
     }
 
+    /// Puts the catalog permission `id` on line `line` (1-based) of the box in place of a name
+    /// that matched nothing, at the level the line gave (Full when it gave none), and previews.
+    pub fn use_suggestion(&mut self, line: usize, id: &str) {
+        let Some(permission) = tba_rules::catalog::by_id(id) else {
+            return;
+        };
+        let level = self
+            .preview
+            .iter()
+            .flat_map(|preview| &preview.entries)
+            .find(|entry| entry.line == line)
+            .and_then(|entry| match &entry.status {
+                import::Status::Unknown { level, .. } => *level,
+                _ => None,
+            })
+            .unwrap_or(tba_rules::Level::Full);
+        let mut lines: Vec<String> = self.text.lines().map(str::to_owned).collect();
+        let Some(slot) = line.checked_sub(1).and_then(|index| lines.get_mut(index)) else {
+            return;
+        };
+        *slot = format!(
+            "{} > {} | {}",
+            permission.subtab.label(),
+            permission.display_name(),
+            level.label()
+        );
+        self.set_text(lines.join("\n"));
+        self.preview();
+    }
+
     /// Starts a new profile.
     pub fn start_new(&mut self) {
         *self = OptionsState {
@@ -382,6 +412,26 @@ mod tests {
         assert_eq!(
             state.ready().map(|ready| ready.id),
             Ok("custom:rest-integration".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_suggestion_takes_the_place_of_a_name_that_matched_nothing() {
+        let mut state = OptionsState::default();
+        state.set_text("Customers | Full\nCustmer Deposit | Edit\n".to_owned());
+        state.preview();
+        state.use_suggestion(2, "TRAN_CUSTDEP");
+        assert_eq!(
+            state.text,
+            "Customers | Full\nTransactions > Customer Deposit | Edit"
+        );
+        assert_eq!(state.preview.as_ref().map(|p| p.counts()), Some((2, 0, 0)));
+        // A line that is not there, or an id the catalog does not know, changes nothing.
+        state.use_suggestion(9, "TRAN_CUSTDEP");
+        state.use_suggestion(1, "NO_SUCH_ID");
+        assert_eq!(
+            state.text,
+            "Customers | Full\nTransactions > Customer Deposit | Edit"
         );
     }
 

@@ -114,6 +114,8 @@ pub enum Status {
         /// Whether it was listed under the Custom Record subtab: a custom record type's name,
         /// which a profile keeps only by its script id.
         custom_record: bool,
+        /// The level the line gave, for a suggestion taken in its place (pasted tables only).
+        level: Option<Level>,
     },
     /// A permission whose level cannot be used.
     Error(LineError),
@@ -243,6 +245,7 @@ pub fn import_as(format: Format, text: &str) -> Preview {
             name,
             suggestions,
             custom_record: false,
+            ..
         } = &mut entry.status
             && suggested < MAX_SUGGESTED
         {

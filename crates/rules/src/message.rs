@@ -976,6 +976,8 @@ ids! {
     OptionsCountsOnly = "options_counts_only" / 1,
     /// Button of the popup: opens the options page with this role's permissions in the import box, to trim and save as a profile.
     PopupMakeProfile = "popup_make_profile" / 0,
+    /// Button in the import preview: put this catalog permission on the line instead of the unknown name.
+    OptionsUseSuggestion = "options_use_suggestion" / 1,
 }
 
 impl Id {

@@ -57,6 +57,12 @@ export default [
       [10, "error", null, null],
     ]);
     assert.match(await page.eval(() => document.querySelector("[data-import-line='7']").textContent), /Closest: Customers/);
+    // Taking the closest name puts it on the line, at the line's level.
+    await page.click("[data-import-line='7'] [data-tba-doctor-action=use-suggestion][data-permkey=LIST_CUSTJOB]");
+    await waitFor(page, () => document.querySelector("[data-import-line='7']")?.dataset.status === "matched", [],
+      { message: "the suggestion taken" });
+    assert.deepEqual((await page.eval(previewLines))[3], [7, "matched", "LIST_CUSTJOB", "1"]);
+    assert.match(await page.eval(() => document.getElementById("import-text").value), /Lists > Customers \| View/);
     assert.deepEqual(await page.eval(stored), [], "nothing saved before Save");
 
     await page.click("[data-tba-doctor-action=import-save]");

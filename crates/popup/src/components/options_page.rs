@@ -53,6 +53,8 @@ pub enum Msg {
     Export(String, &'static str),
     /// Export what a corrupt entry holds.
     ExportCorrupt(String),
+    /// Use this catalog permission on this line instead of the name that matched nothing.
+    UseSuggestion(usize, &'static str),
     /// The catalog picker's name changed.
     PickName(String),
     /// The catalog picker's level changed.
@@ -177,6 +179,7 @@ impl Component for OptionsPage {
             }
             Msg::Draft(name, text) => state.draft(name, text),
             Msg::Text(text) => state.set_text(text),
+            Msg::UseSuggestion(line, id) => state.use_suggestion(line, id),
             Msg::Name(name) => state.name = name,
             Msg::Preview => state.preview(),
             Msg::Save => match state.ready() {
@@ -303,7 +306,7 @@ impl Component for OptionsPage {
                         </div>
                     }
                     if let Some(preview) = &state.preview {
-                        { preview_view(preview) }
+                        { preview_view(ctx, preview) }
                     }
                 </section>
             </main>
@@ -473,27 +476,43 @@ fn builtin_list(ctx: &Context<OptionsPage>) -> Html {
     }
 }
 
-fn entry_view(entry: &Entry) -> Html {
+fn entry_view(ctx: &Context<OptionsPage>, entry: &Entry) -> Html {
     let permkey = entry.status.permkey().map(str::to_owned);
     let level = entry.status.level().map(|level| level.number().to_string());
+    let suggestions: &[&'static str] = match &entry.status {
+        tba_rules::import::Status::Unknown { suggestions, .. } => suggestions,
+        _ => &[],
+    };
+    let line = entry.line;
     html! {
         <li data-import-line={entry.line.to_string()} data-status={entry.status.code()}
             data-permkey={permkey} data-level={level}>
             <span class="line-number">{ entry.line }</span>
             <code class="line-text">{ entry.text.clone() }</code>
-            <span class="line-meaning">{ ext::text(&entry.status.message()) }</span>
+            <span class="line-meaning">
+                { ext::text(&entry.status.message()) }
+                { for suggestions.iter().map(|id| {
+                    let id: &'static str = id;
+                    html! {
+                        <>{ " " }<button type="button" class="suggestion" data-tba-doctor-action="use-suggestion"
+                            data-permkey={id} onclick={ctx.link().callback(move |_| Msg::UseSuggestion(line, id))}>
+                            { say_with(Id::OptionsUseSuggestion, vec![Arg::Permission(id.to_owned())]) }
+                        </button></>
+                    }
+                }) }
+            </span>
         </li>
     }
 }
 
-fn preview_view(preview: &Preview) -> Html {
+fn preview_view(ctx: &Context<OptionsPage>, preview: &Preview) -> Html {
     let (matched, unknown, errors) = preview.counts();
     html! {
         <section class="preview" aria-label={say(Id::OptionsPreviewLabel)} data-tba-doctor="import-preview">
             <p>{ say_with(Id::OptionsPreviewCounts, vec![Arg::Count(matched), Arg::Count(unknown), Arg::Count(errors)]) }</p>
             { for preview.problems.iter().map(|problem| html! { <p class="bad">{ ext::text(&problem.message()) }</p> }) }
             <ol class="preview-lines">
-                { for preview.entries.iter().map(entry_view) }
+                { for preview.entries.iter().map(|entry| entry_view(ctx, entry)) }
             </ol>
         </section>
     }

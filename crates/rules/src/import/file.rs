@@ -146,6 +146,7 @@ fn requirement_status(item: &Node) -> Status {
                     name: cut(id, super::MAX_KEY_CHARS),
                     suggestions: Vec::new(),
                     custom_record: false,
+                    level: None,
                 };
             }
         }
@@ -177,6 +178,7 @@ fn kept_status(item: &Node) -> Status {
             name: cut(key, super::MAX_KEY_CHARS),
             suggestions: Vec::new(),
             custom_record: false,
+            level: None,
         };
     }
     match level_of(item) {

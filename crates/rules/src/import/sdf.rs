@@ -82,6 +82,7 @@ fn status_of(key: &str, level: Option<&str>) -> Status {
         name: cut(key, super::MAX_KEY_CHARS),
         suggestions: Vec::new(),
         custom_record: false,
+        level: None,
     }
 }
 

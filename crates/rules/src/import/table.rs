@@ -282,6 +282,10 @@ fn read_line(cells: &[String], context: &mut Context) -> Option<Status> {
                 name: cut(&name, MAX_LINE_CHARS),
                 suggestions: Vec::new(),
                 custom_record: context.subtab == Some(Subtab::CustomRecord),
+                level: match given {
+                    Given::Level(level) => Some(level),
+                    _ => None,
+                },
             }
         }
     })
