@@ -563,6 +563,66 @@ impl LineIndex {
     }
 }
 
+/// The level part of a line or element, as given.
+enum Given {
+    /// A level.
+    Level(Level),
+    /// Words that are no level (cut).
+    Unknown(String),
+    /// Nothing.
+    Missing,
+}
+
+impl Given {
+    /// What `text` gives: nothing when it is absent or blank, else a level or words that are none.
+    fn of(text: Option<&str>) -> Given {
+        match text.map(str::trim).filter(|text| !text.is_empty()) {
+            None => Given::Missing,
+            Some(text) => {
+                level_word(text).map_or_else(|| Given::Unknown(cut(text, 40)), Given::Level)
+            }
+        }
+    }
+}
+
+/// What `found` (permissions any of which will do) at `given` makes: matched when every one of
+/// them takes the level, else the first one's error.
+fn matched(found: &[&'static Permission], given: Given, why: Option<String>) -> Status {
+    match given {
+        Given::Level(level) => {
+            for permission in found {
+                if let bad @ Status::Error(_) = judge(permission, level) {
+                    return bad;
+                }
+            }
+            Status::Matched {
+                any_of: found.iter().map(|permission| permission.id).collect(),
+                level,
+                why,
+                earlier: None,
+            }
+        }
+        Given::Unknown(level) => Status::Error(LineError::UnknownLevel { level }),
+        Given::Missing => Status::Error(LineError::NoLevel {
+            name: found
+                .first()
+                .map_or("", |permission| permission.display_name())
+                .to_owned(),
+        }),
+    }
+}
+
+/// What the custom record (or such) key `key` at `given` makes: kept at a level above None.
+fn kept(key: &str, given: Given) -> Status {
+    let key = key.to_owned();
+    match given {
+        Given::Level(Level::None) => Status::Error(LineError::LevelNone { name: key }),
+        Given::Level(level) => Status::Kept(Kept { key, level }),
+        Given::Unknown(level) => Status::Error(LineError::UnknownLevel { level }),
+        Given::Missing => Status::Error(LineError::NoLevel { name: key }),
+    }
+}
+
 /// What a level given in words makes of `permission`.
 fn judge(permission: &'static Permission, level: Level) -> Status {
     if level == Level::None {

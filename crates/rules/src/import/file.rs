@@ -4,8 +4,8 @@
 //! permission becomes an entry on the line where it starts.
 
 use super::{
-    Entry, Kept, LineError, LineIndex, MAX_ENTRIES, MAX_LINE_CHARS, Preview, Problem, Status, cut,
-    is_custom_key, judge, level_word,
+    Entry, Given, LineError, LineIndex, MAX_ENTRIES, MAX_LINE_CHARS, Preview, Problem, Status, cut,
+    is_custom_key, kept, level_word, matched,
 };
 use crate::catalog::{self, Permission};
 use crate::json::{self, Json, Node};
@@ -151,22 +151,12 @@ fn requirement_status(item: &Node) -> Status {
             }
         }
     }
-    for permission in &found {
-        if let bad @ Status::Error(_) = judge(permission, level) {
-            return bad;
-        }
-    }
     let why = item
         .get("why")
         .and_then(Node::as_str)
         .filter(|why| !why.trim().is_empty())
         .map(|why| cut(why, crate::profile::MAX_WHY_CHARS + 1));
-    Status::Matched {
-        any_of: found.iter().map(|permission| permission.id).collect(),
-        level,
-        why,
-        earlier: None,
-    }
+    matched(&found, Given::Level(level), why)
 }
 
 fn kept_status(item: &Node) -> Status {
@@ -182,13 +172,7 @@ fn kept_status(item: &Node) -> Status {
         };
     }
     match level_of(item) {
-        Ok(Level::None) => Status::Error(LineError::LevelNone {
-            name: key.to_owned(),
-        }),
-        Ok(level) => Status::Kept(Kept {
-            key: key.to_owned(),
-            level,
-        }),
+        Ok(level) => kept(key, Given::Level(level)),
         Err(status) => status,
     }
 }

@@ -7,8 +7,8 @@
 //! cannot read as an unknown or erroneous entry, never a panic.
 
 use super::{
-    Entry, Kept, LineError, LineIndex, MAX_ENTRIES, MAX_LINE_CHARS, Preview, Problem, Status, cut,
-    is_custom_key, judge, level_word,
+    Entry, Given, LineIndex, MAX_ENTRIES, MAX_LINE_CHARS, Preview, Problem, Status, cut,
+    is_custom_key, kept, matched,
 };
 use crate::catalog;
 
@@ -48,35 +48,11 @@ pub(super) fn read(text: &str, preview: &mut Preview) {
 
 fn status_of(key: &str, level: Option<&str>) -> Status {
     let key = super::table::strip_scriptid(key);
-    let level_given = level.map(str::trim).filter(|level| !level.is_empty());
-    let parsed = level_given.map(|given| (given, level_word(given)));
     if let Some(permission) = catalog::by_id(key) {
-        return match parsed {
-            Some((_, Some(level))) => judge(permission, level),
-            Some((given, None)) => Status::Error(LineError::UnknownLevel {
-                level: cut(given, 40),
-            }),
-            None => Status::Error(LineError::NoLevel {
-                name: permission.display_name().to_owned(),
-            }),
-        };
+        return matched(&[permission], Given::of(level), None);
     }
     if is_custom_key(key) {
-        return match parsed {
-            Some((_, Some(level))) if level != crate::level::Level::None => Status::Kept(Kept {
-                key: key.to_owned(),
-                level,
-            }),
-            Some((_, Some(_))) => Status::Error(LineError::LevelNone {
-                name: key.to_owned(),
-            }),
-            Some((given, None)) => Status::Error(LineError::UnknownLevel {
-                level: cut(given, 40),
-            }),
-            None => Status::Error(LineError::NoLevel {
-                name: key.to_owned(),
-            }),
-        };
+        return kept(key, Given::of(level));
     }
     Status::Unknown {
         name: cut(key, super::MAX_KEY_CHARS),

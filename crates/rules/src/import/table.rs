@@ -7,8 +7,8 @@
 //! the level. Each other line becomes an entry: matched, unknown or in error.
 
 use super::{
-    Entry, LineError, MAX_CELLS, MAX_ENTRIES, MAX_LINE_BYTES, MAX_LINE_CHARS, Preview, Problem,
-    Status, cut, is_custom_key, judge, known, letters, level_word, strip_suffix_word, subtab_word,
+    Entry, Given, MAX_CELLS, MAX_ENTRIES, MAX_LINE_BYTES, MAX_LINE_CHARS, Preview, Problem, Status,
+    cut, is_custom_key, kept, known, letters, level_word, matched, strip_suffix_word, subtab_word,
 };
 use crate::catalog::{self, Permission, Subtab, ids};
 use crate::level::Level;
@@ -32,13 +32,6 @@ struct Context {
     level_column: Option<usize>,
     /// Whether a header row names no level column (e.g. "Permission | Used For").
     no_level_column: bool,
-}
-
-/// The level part of a line.
-enum Given {
-    Level(Level),
-    Unknown(String),
-    Missing,
 }
 
 /// What a name stands for.
@@ -267,13 +260,8 @@ fn read_line(cells: &[String], context: &mut Context) -> Option<Status> {
         given => given,
     };
     Some(match named {
-        Named::Permissions(found) => status_of(&found, given),
-        Named::Custom(key) => match given {
-            Given::Level(level) if level != Level::None => Status::Kept(super::Kept { key, level }),
-            Given::Level(_) => Status::Error(LineError::LevelNone { name: key }),
-            Given::Unknown(level) => Status::Error(LineError::UnknownLevel { level }),
-            Given::Missing => Status::Error(LineError::NoLevel { name: key }),
-        },
+        Named::Permissions(found) => matched(&found, given, None),
+        Named::Custom(key) => kept(&key, given),
         Named::Unknown(name) => {
             if cells.len() == 1 && sets_context(&name, context) {
                 return None;
@@ -463,30 +451,6 @@ fn all_ids(cell: &str) -> bool {
     any
 }
 
-/// What the permissions and the level make.
-fn status_of(found: &[&'static Permission], given: Given) -> Status {
-    let first = found.first().map_or("", |permission| permission.id);
-    match given {
-        Given::Level(level) => {
-            for permission in found {
-                if let bad @ Status::Error(_) = judge(permission, level) {
-                    return bad;
-                }
-            }
-            Status::Matched {
-                any_of: found.iter().map(|permission| permission.id).collect(),
-                level,
-                why: None,
-                earlier: None,
-            }
-        }
-        Given::Unknown(level) => Status::Error(LineError::UnknownLevel { level }),
-        Given::Missing => Status::Error(LineError::NoLevel {
-            name: catalog::name_of(first).to_owned(),
-        }),
-    }
-}
-
 /// What `name` stands for, and the subtab its prefix named (`Lists > Customers`).
 fn resolve(name: &str, hint: Option<Subtab>) -> (Named, Option<Subtab>) {
     let (name, prefix) = strip_subtab_prefix(name);
@@ -634,7 +598,7 @@ fn by_any_name(name: &str, hint: Option<Subtab>) -> Option<&'static Permission> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::{Format, import_as};
+    use crate::import::{Format, LineError, import_as};
 
     fn statuses(text: &str) -> Vec<(usize, &'static str, Option<String>, Option<Level>)> {
         import_as(Format::Table, text)
