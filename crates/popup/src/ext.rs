@@ -242,27 +242,31 @@ pub async fn store_settings(settings: &Settings) -> Result<(), ExtError> {
         .map(|_| ())
 }
 
-/// Everything `storage.sync` holds, as (key, value) pairs in key order, with the size the quotas
-/// count for each (the key's length and its value's JSON, in UTF-8 bytes).
-pub async fn stored_items() -> Result<Vec<(String, JsValue, usize)>, ExtError> {
+/// Everything `storage.sync` holds, as (key, value) pairs in key order.
+pub async fn stored_items() -> Result<Vec<(String, JsValue)>, ExtError> {
     let items = settle(call(&["storage", "sync"], "get", &[JsValue::NULL])).await?;
     let Some(object) = items.dyn_ref::<Object>() else {
         return Ok(Vec::new());
     };
-    let mut pairs = Vec::new();
-    for key in Object::keys(object).iter() {
-        let Some(name) = key.as_string() else {
-            continue;
-        };
-        let value = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
-        let json = js_sys::JSON::stringify(&value)
-            .ok()
-            .and_then(|text| text.as_string())
-            .unwrap_or_default();
-        pairs.push((name.clone(), value, name.len() + json.len()));
-    }
+    let mut pairs: Vec<(String, JsValue)> = Object::keys(object)
+        .iter()
+        .filter_map(|key| {
+            let value = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
+            Some((key.as_string()?, value))
+        })
+        .collect();
     pairs.sort_by(|left, right| left.0.cmp(&right.0));
     Ok(pairs)
+}
+
+/// The size the `storage.sync` quotas count for an item: its key's length and its value's JSON,
+/// in UTF-8 bytes.
+pub fn item_size(key: &str, value: &JsValue) -> usize {
+    let json = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default();
+    key.len() + json.len()
 }
 
 /// Sets `items` in one `storage.sync.set`, then removes `remove` (`tba_rules::store::Save`).

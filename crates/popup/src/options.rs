@@ -133,14 +133,27 @@ impl OptionsState {
         let Some(slot) = line.checked_sub(1).and_then(|index| lines.get_mut(index)) else {
             return;
         };
-        *slot = format!(
-            "{} > {} | {}",
-            permission.subtab.label(),
-            permission.display_name(),
-            level.label()
-        );
+        *slot = line_for(permission, level);
         self.set_text(lines.join("\n"));
         self.preview();
+    }
+
+    /// Adds a line for the catalog permission named `name` (a name, an alias or an id) at `level`
+    /// to the end of the box; `false` when the catalog knows no such permission.
+    pub fn add_line(&mut self, name: &str, level: tba_rules::Level) -> bool {
+        let Some(permission) =
+            tba_rules::catalog::by_name(name).or_else(|| tba_rules::catalog::by_id(name.trim()))
+        else {
+            return false;
+        };
+        let mut text = self.text.trim_end().to_owned();
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(&line_for(permission, level));
+        text.push('\n');
+        self.set_text(text);
+        true
     }
 
     /// Starts a new profile.
@@ -185,7 +198,8 @@ impl OptionsState {
         }
     }
 
-    fn find(&self, id: &str) -> Option<(Profile, Vec<Kept>)> {
+    /// The built-in or saved profile `id`, with its kept permissions.
+    pub fn find(&self, id: &str) -> Option<(Profile, Vec<Kept>)> {
         if let Some(builtin) = profile::builtins().iter().find(|p| p.id.as_str() == id) {
             return Some((builtin.clone(), Vec::new()));
         }
@@ -283,6 +297,16 @@ impl OptionsState {
             vec![Arg::Text(id.to_owned())],
         )));
     }
+}
+
+/// The import box's line for `permission` at `level`: `Subtab > Name | Level`.
+fn line_for(permission: &tba_rules::Permission, level: tba_rules::Level) -> String {
+    format!(
+        "{} > {} | {}",
+        permission.subtab.label(),
+        permission.display_name(),
+        level.label()
+    )
 }
 
 /// A custom id for a profile named `name`: `custom:` and the name's letters and digits in lower
@@ -432,6 +456,19 @@ mod tests {
         assert_eq!(
             state.text,
             "Customers | Full\nTransactions > Customer Deposit | Edit"
+        );
+    }
+
+    #[test]
+    fn a_catalog_permission_is_added_as_a_line_by_name_alias_or_id() {
+        let mut state = OptionsState::default();
+        assert!(state.add_line("Customers", Level::Edit));
+        assert!(state.add_line("Web Services", Level::Full));
+        assert!(state.add_line(" TRAN_SALESORD ", Level::View));
+        assert!(!state.add_line("No such permission", Level::Full));
+        assert_eq!(
+            state.text,
+            "Lists > Customers | Edit\nSetup > SOAP Web Services | Full\nTransactions > Sales Order | View\n"
         );
     }
 

@@ -79,13 +79,21 @@ pub struct OptionsPageProps {
     pub initial: OptionsState,
 }
 
+/// The page's answer to a storage call that failed.
+fn storage_failed(reason: String) -> Msg {
+    Msg::Failed(vec![Message::with(
+        Id::OptionsStorageFailed,
+        vec![Arg::Text(reason)],
+    )])
+}
+
 fn load(ctx: &Context<OptionsPage>) {
     ctx.link().send_future(async {
         match ext::stored_items().await {
             Ok(items) => {
                 let items: Vec<(String, crate::wire::Js)> = items
                     .into_iter()
-                    .map(|(key, value, _)| (key, crate::wire::Js(value)))
+                    .map(|(key, value)| (key, crate::wire::Js(value)))
                     .collect();
                 Msg::Loaded(store::read(&items))
             }
@@ -96,25 +104,22 @@ fn load(ctx: &Context<OptionsPage>) {
 
 fn save(ctx: &Context<OptionsPage>, ready: Ready) {
     ctx.link().send_future(async move {
-        let stored = match ext::stored_items().await {
-            Ok(items) => items,
-            Err(error) => {
-                return Msg::Failed(vec![Message::with(Id::Verbatim, vec![Arg::Text(error.0)])]);
-            }
+        let sizes: Vec<(String, usize)> = match ext::stored_items().await {
+            Ok(items) => items
+                .into_iter()
+                .map(|(key, value)| {
+                    let size = ext::item_size(&key, &value);
+                    (key, size)
+                })
+                .collect(),
+            Err(error) => return storage_failed(error.0),
         };
-        let sizes: Vec<(String, usize)> = stored
-            .into_iter()
-            .map(|(key, _, size)| (key, size))
-            .collect();
         let plan = ext::with_lookup(|lookup| options::save_plan(&ready, &sizes, lookup));
         match plan {
             Err(refused) => Msg::Failed(vec![refused.message()]),
             Ok(plan) => match ext::write_items(&plan.set, &plan.remove).await {
                 Ok(()) => Msg::Wrote(ready),
-                Err(error) => Msg::Failed(vec![Message::with(
-                    Id::OptionsStorageFailed,
-                    vec![Arg::Text(error.0)],
-                )]),
+                Err(error) => storage_failed(error.0),
             },
         }
     });
@@ -123,21 +128,13 @@ fn save(ctx: &Context<OptionsPage>, ready: Ready) {
 fn delete(ctx: &Context<OptionsPage>, id: String) {
     ctx.link().send_future(async move {
         let keys: Vec<String> = match ext::stored_items().await {
-            Ok(items) => items.into_iter().map(|(key, _, _)| key).collect(),
-            Err(error) => {
-                return Msg::Failed(vec![Message::with(
-                    Id::OptionsStorageFailed,
-                    vec![Arg::Text(error.0)],
-                )]);
-            }
+            Ok(items) => items.into_iter().map(|(key, _)| key).collect(),
+            Err(error) => return storage_failed(error.0),
         };
         let remove = store::plan_delete(&id, &keys);
         match ext::write_items(&[], &remove).await {
             Ok(()) => Msg::Deleted(id),
-            Err(error) => Msg::Failed(vec![Message::with(
-                Id::OptionsStorageFailed,
-                vec![Arg::Text(error.0)],
-            )]),
+            Err(error) => storage_failed(error.0),
         }
     });
 }
@@ -202,12 +199,7 @@ impl Component for OptionsPage {
                 load(ctx);
             }
             Msg::Export(id, kind) => {
-                let found = state
-                    .profiles()
-                    .map(|(profile, kept)| (profile.clone(), kept.to_vec()))
-                    .chain(profile::builtins().iter().map(|p| (p.clone(), Vec::new())))
-                    .find(|(profile, _)| profile.id.as_str() == id);
-                if let Some((profile, kept)) = found {
+                if let Some((profile, kept)) = state.find(&id) {
                     let (name, mime, text) = ext::with_lookup(|lookup| {
                         options::export_file(&profile, &kept, kind, lookup)
                     });
@@ -236,26 +228,13 @@ impl Component for OptionsPage {
             Msg::PickName(name) => self.pick.0 = name,
             Msg::PickLevel(level) => self.pick.1 = level,
             Msg::AddLine => {
-                let (name, level) = self.pick.clone();
+                let (name, level) = &self.pick;
                 let level = level
                     .parse()
                     .ok()
                     .and_then(tba_rules::Level::from_number)
                     .unwrap_or(tba_rules::Level::Full);
-                if let Some(permission) =
-                    catalog::by_name(&name).or_else(|| catalog::by_id(name.trim()))
-                {
-                    let mut text = state.text.trim_end().to_owned();
-                    if !text.is_empty() {
-                        text.push('\n');
-                    }
-                    text.push_str(&format!(
-                        "{} > {} | {}\n",
-                        permission.subtab.label(),
-                        permission.display_name(),
-                        level.label()
-                    ));
-                    state.set_text(text);
+                if state.add_line(name, level) {
                     self.pick.0.clear();
                 }
             }
