@@ -125,6 +125,9 @@ pub fn sdf(profile: &Profile, kept: &[Kept], lookup: &dyn Lookup) -> String {
     out
 }
 
+/// The header row of the CSV exports, which the importer reads as a header.
+const CSV_HEADER: [&str; 4] = ["Permission", "Subtab", "Id", "Level"];
+
 fn csv_cell(value: &str, out: &mut String) {
     if value.contains([',', '"', '\n', '\r']) {
         out.push('"');
@@ -150,7 +153,7 @@ fn csv_row(cells: &[&str], out: &mut String) {
 /// nor the reasons.
 pub fn csv(profile: &Profile, kept: &[Kept]) -> String {
     let mut out = String::new();
-    csv_row(&["Permission", "Subtab", "Id", "Level"], &mut out);
+    csv_row(&CSV_HEADER, &mut out);
     for requirement in profile.requirements.iter() {
         let names: Vec<&str> = requirement
             .any_of
@@ -186,7 +189,7 @@ pub fn csv(profile: &Profile, kept: &[Kept]) -> String {
 /// knows, in catalog order.
 pub fn role(role: &Role) -> String {
     let mut out = String::new();
-    csv_row(&["Permission", "Subtab", "Id", "Level"], &mut out);
+    csv_row(&CSV_HEADER, &mut out);
     for permission in catalog::all() {
         let Some(grant) = role.grants.get(permission.id) else {
             continue;
