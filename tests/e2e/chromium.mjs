@@ -41,7 +41,13 @@ class ChromiumTab {
     for (const part of rest) locator = locator.locator(part);
     await locator.first().click({ timeout: 10_000 });
   }
+  /** Makes this the foreground tab, as firefox.mjs switches to a tab before every command. */
+  async focus() {
+    await this.page.bringToFront();
+  }
+  /** Presses a key in the foreground tab: keys sent to a background tab can be lost. */
   async press(key) {
+    await this.focus();
     await this.page.keyboard.press(key);
   }
   async screenshot(file) {
